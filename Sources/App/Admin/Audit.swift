@@ -1,0 +1,100 @@
+import CapableCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// Who did something and from where, for the audit log.
+struct AuditContext: Sendable {
+    var actorID: String?
+    var actorLabel: String?
+    var requestID: String?
+    var address: String?
+
+    static let system = AuditContext(actorID: nil, actorLabel: "system", requestID: nil, address: nil)
+}
+
+/// Writes to the append-only audit log and checks its hash chain.
+enum Audit {
+    /// Serialises appends on PostgreSQL so two transactions cannot both extend the chain from the
+    /// same event. (SQLite already has a single writer.)
+    private static let lockKey = 72_011_2006
+
+    static func append(
+        _ action: String, entity: String, id: String?, changes: [FieldChange]? = nil,
+        context: AuditContext, on db: any Database
+    ) async throws {
+        try await db.writeTransaction { tx in
+            if !tx.isSQLite {
+                try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(literal: lockKey))").run()
+            }
+            let last = try await AuditEvent.query(on: tx).sort(\.$id, .descending).first()
+            let record = AuditRecord(
+                sequence: (last?.id ?? 0) + 1,
+                occurredAt: AuditFormat.timestamp(Date()),
+                actorID: context.actorID, actorLabel: context.actorLabel, action: action, entity: entity,
+                entityID: id, requestID: context.requestID, address: context.address,
+                changes: try changes.flatMap { $0.isEmpty ? nil : try encode($0) },
+                previousHash: last?.hash ?? AuditChain.genesis
+            )
+            try await AuditEvent(record: record, hash: AuditChain.hash(record)).create(on: tx)
+        }
+    }
+
+    private static func encode(_ changes: [FieldChange]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(changes), as: UTF8.self)
+    }
+
+    /// Reads the whole log in order, in pages, and checks every link.
+    static func verify(on db: any Database) async throws -> AuditChain.Verdict {
+        var all: [(record: AuditRecord, hash: String)] = []
+        var after = 0
+        while true {
+            let page = try await AuditEvent.query(on: db).filter(\.$id > after).sort(\.$id).limit(5000).all()
+            guard let lastID = page.last?.id else { break }
+            all.append(contentsOf: page.map { ($0.record, $0.hash) })
+            after = lastID
+        }
+        return AuditChain.verify(all)
+    }
+}
+
+extension Request {
+    var auditContext: AuditContext {
+        AuditContext(
+            actorID: principal?.accountID.uuidString, actorLabel: principal?.email,
+            requestID: id, address: clientAddress
+        )
+    }
+
+    /// Records an event in this request's transaction.
+    func audit(_ action: String, entity: String, id: String?, changes: [FieldChange]? = nil) async throws {
+        try await Audit.append(action, entity: entity, id: id, changes: changes, context: auditContext, on: database)
+    }
+
+    /// Creates a model and records every field it was created with.
+    func create<M: Auditable>(_ model: M) async throws where M.IDValue: CustomStringConvertible {
+        try await model.create(on: database)
+        try await audit("create", entity: M.auditEntity, id: model.id?.description,
+                        changes: FieldChange.diff(before: [:], after: model.auditSnapshot))
+    }
+
+    /// Applies `change` to a model, saves it, and records the fields that differ.
+    func update<M: Auditable>(_ model: M, _ change: (M) -> Void) async throws where M.IDValue: CustomStringConvertible {
+        let before = model.auditSnapshot
+        change(model)
+        let changes = FieldChange.diff(before: before, after: model.auditSnapshot)
+        if model.hasChanges { try await model.save(on: database) }
+        if !changes.isEmpty {
+            try await audit("update", entity: M.auditEntity, id: model.id?.description, changes: changes)
+        }
+    }
+
+    func delete<M: Auditable>(_ model: M) async throws where M.IDValue: CustomStringConvertible {
+        let before = model.auditSnapshot
+        try await model.delete(on: database)
+        try await audit("delete", entity: M.auditEntity, id: model.id?.description,
+                        changes: FieldChange.diff(before: before, after: [:]))
+    }
+}

@@ -1,0 +1,27 @@
+import Fluent
+import Vapor
+
+/// Making and revoking API tokens, shared by the account page, the API and `capable create-token`.
+enum ApiTokens {
+    static func nameProblem(_ name: String, field: String) -> FieldError? {
+        if name.isEmpty { return FieldError(field: field, message: "Enter a name for the token, such as the system that will use it") }
+        if name.count > 100 { return FieldError(field: field, message: "Token name must be 100 characters or fewer") }
+        return nil
+    }
+
+    /// Returns the record and the secret, which is shown once and never stored.
+    static func create(name: String, accountID: UUID, on req: Request) async throws -> (ApiToken, String) {
+        let secret = "cap_" + Secret.make()
+        let token = ApiToken(accountID: accountID, name: name, tokenHash: Secret.hash(secret))
+        try await req.create(token)
+        return (token, secret)
+    }
+
+    /// Only the owner's own tokens can be found, so another account's token id is simply "not found".
+    static func revoke(id: UUID, accountID: UUID, on req: Request) async throws {
+        guard let token = try await ApiToken.query(on: req.database).filter(\.$id == id).filter(\.$account.$id == accountID)
+            .filter(\.$revokedAt == nil).first()
+        else { throw AppError.notFound }
+        try await req.update(token) { $0.revokedAt = Date() }
+    }
+}

@@ -1,0 +1,64 @@
+import CapableCore
+import Fluent
+import Vapor
+
+/// Works out who is asking: a bearer API token, or the session cookie. Neither is cached
+/// between requests; account, roles and active flag are read every time.
+struct AuthenticationMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization {
+            // An API client never also rides on a browser cookie.
+            request.principal = try await Self.principal(apiToken: bearer.token, on: request.db)
+            guard request.principal != nil else { throw AppError.notSignedIn }
+        } else if let token = request.cookies[Sessions.cookieName(secure: request.application.config.secureCookies)]?.string,
+                  !token.isEmpty {
+            try await loadSession(token: token, for: request)
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func loadSession(token: String, for request: Request) async throws {
+        let db = request.db
+        guard let session = try await AuthSession.query(on: db).filter(\.$tokenHash == Secret.hash(token)).first() else { return }
+        let now = Date()
+        let lifetime = request.application.config.sessionLifetime
+        if lifetime.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
+            try await db.writeTransaction { tx in try await session.delete(on: tx) }
+            return
+        }
+        if let accountID = session.$account.id {
+            guard let principal = try await Self.principal(accountID: accountID, via: .session, on: db) else {
+                try await db.writeTransaction { tx in try await session.delete(on: tx) }
+                return
+            }
+            request.principal = principal
+        }
+        if lifetime.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
+            session.lastSeenAt = now
+            try await db.writeTransaction { tx in try await session.save(on: tx) }
+        }
+        request.authSession = session
+    }
+
+    static func principal(apiToken token: String, on db: any Database) async throws -> Principal? {
+        guard let record = try await ApiToken.query(on: db).filter(\.$tokenHash == Secret.hash(token))
+            .filter(\.$revokedAt == nil).first()
+        else { return nil }
+        let now = Date()
+        if record.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            record.lastUsedAt = now
+            try await db.writeTransaction { tx in try await record.save(on: tx) }
+        }
+        return try await principal(accountID: record.$account.id, via: .apiToken, on: db)
+    }
+
+    static func principal(accountID: UUID, via: Principal.Via, on db: any Database) async throws -> Principal? {
+        guard let account = try await Account.query(on: db).filter(\.$id == accountID).filter(\.$active == true)
+            .with(\.$roles).first()
+        else { return nil }
+        return Principal(
+            accountID: accountID, email: account.email, displayName: account.displayName,
+            roles: Set(account.roles.compactMap { Role(rawValue: $0.role) }), personID: account.$person.id, via: via
+        )
+    }
+}

@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+
+/// Failed sign-ins counted for one key: an account (by a hash of its email) or a client address.
+/// Kept in the database so the count holds across servers and restarts.
+final class LoginFailure: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+
+    // managed fields
+    @ID(custom: "key", generatedBy: .user) var id: String?
+
+    // data fields
+    @Field(key: "failures") var failures: Int
+    @Field(key: "last_failure_at") var lastFailureAt: Date
+
+    init() {}
+
+    init(key: String, failures: Int, lastFailureAt: Date) {
+        self.id = key
+        self.failures = failures
+        self.lastFailureAt = lastFailureAt
+    }
+}
+
+/// A named value kept by Capable itself, such as the hash of the one-time setup token.
+final class Setting: Model, @unchecked Sendable {
+    static let schema = "settings"
+
+    // managed fields
+    @ID(custom: "key", generatedBy: .user) var id: String?
+
+    // data fields
+    @Field(key: "value") var value: String
+
+    init() {}
+
+    init(key: String, value: String) {
+        self.id = key
+        self.value = value
+    }
+}

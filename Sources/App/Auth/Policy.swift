@@ -1,0 +1,63 @@
+import CapableCore
+import Fluent
+import Vapor
+
+/// Who may use a route. Every route declares one; a route without one is refused (see
+/// `PolicyMiddleware`), so forgetting to think about access fails closed.
+enum Policy: Sendable, Equatable {
+    /// Anyone, signed in or not: sign-in, health, first-time setup.
+    case anyone
+    /// Any signed-in account. Handlers under this policy only ever touch the caller's own records.
+    case signedIn
+    /// A signed-in account holding at least one of these roles.
+    case anyRole(Set<Role>)
+    /// Records about the person named by the path parameter: that person, anyone above them in
+    /// the line-management chain, HR, or an administrator.
+    case person(parameter: String)
+
+    static func role(_ role: Role) -> Policy { .anyRole([role]) }
+}
+
+extension Route {
+    private static let policyKey = "capable.policy"
+
+    var policy: Policy? { userInfo[AnySendableHashable(Self.policyKey)] as? Policy }
+
+    /// Declares the route's access policy.
+    @discardableResult
+    func policy(_ policy: Policy) -> Route {
+        userInfo[AnySendableHashable(Self.policyKey)] = policy
+        return self
+    }
+}
+
+/// Checks the matched route's policy before any handler runs.
+struct PolicyMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let route = request.route else { return try await next.respond(to: request) }
+        guard let policy = route.policy else {
+            request.logger.error("route has no policy", metadata: ["route": "\(route.description)"])
+            throw AppError.forbidden
+        }
+        try await Self.check(policy, for: request)
+        return try await next.respond(to: request)
+    }
+
+    static func check(_ policy: Policy, for request: Request) async throws {
+        switch policy {
+        case .anyone:
+            return
+        case .signedIn:
+            _ = try request.requirePrincipal()
+        case .anyRole(let roles):
+            let principal = try request.requirePrincipal()
+            guard !principal.roles.isDisjoint(with: roles) else { throw AppError.forbidden }
+        case .person(let parameter):
+            let principal = try request.requirePrincipal()
+            guard let target = request.parameters.get(parameter, as: UUID.self) else { throw AppError.notFound }
+            let managers = try await LineManagement.chain(above: target, on: request.db)
+            guard PersonAccess.allows(viewer: principal.personID, roles: principal.roles, target: target, managersAbove: managers)
+            else { throw AppError.forbidden }
+        }
+    }
+}

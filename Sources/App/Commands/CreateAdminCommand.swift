@@ -1,0 +1,44 @@
+import CapableCore
+import Fluent
+import Vapor
+
+/// `capable create-admin --email E [--name N]`: the first (or another) administrator without a
+/// browser. The password comes from CAPABLE_ADMIN_PASSWORD or standard input, never an argument,
+/// so it does not end up in shell history or the process list.
+struct CreateAdminCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "The administrator's email address")
+        var email: String?
+        @Option(name: "name", help: "The administrator's name (default: the part of the email before @)")
+        var name: String?
+    }
+
+    var help: String { "Creates an administrator account (password from CAPABLE_ADMIN_PASSWORD or standard input)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let email = signature.email.map(Account.normalise(email:)), !email.isEmpty else {
+            throw CommandFailure("--email is required, for example: capable create-admin --email admin@example.org")
+        }
+        let password = ProcessInfo.processInfo.environment["CAPABLE_ADMIN_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+        let name = signature.name ?? String(email.split(separator: "@").first ?? Substring(email))
+        let admin = Setup.NewAdmin(displayName: name, email: email, password: password)
+        let problems = Setup.problems(admin, confirm: nil, policy: app.passwordPolicy)
+        guard problems.isEmpty else {
+            throw CommandFailure(problems.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+        }
+        if try await Account.query(on: app.db).filter(\.$email == email).count() > 0 {
+            throw CommandFailure("An account with the email \(email) already exists")
+        }
+        let hash = try await app.password.async.hash(password)
+        _ = try await Setup.createAdmin(admin, hash: hash, context: .system, on: app.db)
+        context.console.print("Created administrator \(email)")
+    }
+}
+
+/// An error a command reports in plain words, with a non-zero exit.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}

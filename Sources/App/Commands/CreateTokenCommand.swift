@@ -1,0 +1,36 @@
+import CapableCore
+import Fluent
+import Vapor
+
+/// `capable create-token --email E [--name N]`: an API token for an integration, printed once.
+struct CreateTokenCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "The account the token acts as")
+        var email: String?
+        @Option(name: "name", help: "What the token is for (default: command line)")
+        var name: String?
+    }
+
+    var help: String { "Creates an API token for an account and prints it once" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let email = signature.email.map(Account.normalise(email:)), !email.isEmpty else {
+            throw CommandFailure("--email is required")
+        }
+        let name = signature.name ?? "command line"
+        if let problem = ApiTokens.nameProblem(name, field: "name") { throw CommandFailure(problem.message) }
+        guard let account = try await Account.query(on: app.db).filter(\.$email == email).filter(\.$active == true).first(),
+              let accountID = account.id
+        else { throw CommandFailure("No active account has the email \(email)") }
+        let secret = "cap_" + Secret.make()
+        try await app.db.writeTransaction { tx in
+            let token = ApiToken(accountID: accountID, name: name, tokenHash: Secret.hash(secret))
+            try await token.create(on: tx)
+            try await Audit.append("create", entity: ApiToken.auditEntity, id: token.id?.uuidString,
+                                   changes: FieldChange.diff(before: [:], after: token.auditSnapshot), context: .system, on: tx)
+        }
+        context.console.print(secret)
+    }
+}

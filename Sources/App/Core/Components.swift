@@ -1,0 +1,121 @@
+import Plot
+
+/// GOV.UK Design System patterns, written for Capable's own stylesheet.
+enum Components {
+    /// "There is a problem", listing each error as a link to its field. Takes focus on load
+    /// (app.js), and `autofocus`-free so it works the same with scripts off.
+    static func errorSummary(_ errors: [FieldError]) -> BodyNode {
+        guard !errors.isEmpty else { return .empty }
+        return H.el("div", H.cls("govuk-error-summary"), H.attr("tabindex", "-1"), H.attr("role", "alert"),
+                    H.attr("aria-labelledby", "error-summary-title"), H.attr("data-module", "error-summary"),
+            H.el("h2", H.cls("govuk-error-summary__title"), H.attr("id", "error-summary-title"), H.text("There is a problem")),
+            H.el("div", H.cls("govuk-error-summary__body"),
+                H.el("ul", H.cls("govuk-list govuk-error-summary__list"), .group(errors.map { error in
+                    H.el("li", H.el("a", H.attr("href", "#\(error.field)"), H.text(error.message)))
+                }))
+            )
+        )
+    }
+
+    struct Field {
+        var name: String
+        var label: String
+        var hint: String? = nil
+        var value: String? = nil
+        var type: String = "text"
+        var autocomplete: String? = nil
+        var width: String? = nil
+        var spellcheck: Bool? = nil
+    }
+
+    /// A labelled input with its hint and inline error, as the error summary links to it by id.
+    static func input(_ field: Field, errors: [FieldError]) -> BodyNode {
+        let error = errors.first { $0.field == field.name }
+        let hintID = field.hint.map { _ in "\(field.name)-hint" }
+        let errorID = error.map { _ in "\(field.name)-error" }
+        let describedBy = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
+        var inputClass = "govuk-input"
+        if let width = field.width { inputClass += " govuk-input--width-\(width)" }
+        if error != nil { inputClass += " govuk-input--error" }
+        return H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
+            H.el("label", H.cls("govuk-label govuk-label--s"), H.attr("for", field.name), H.text(field.label)),
+            .unwrap(field.hint) { hint in H.el("div", H.cls("govuk-hint"), H.attr("id", "\(field.name)-hint"), H.text(hint)) },
+            .unwrap(error) { error in
+                H.el("p", H.cls("govuk-error-message"), H.attr("id", "\(field.name)-error"),
+                     H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text(error.message))
+            },
+            H.void("input", [
+                ("class", inputClass), ("id", field.name), ("name", field.name), ("type", field.type),
+                // Passwords are never sent back to the browser, even when the form is shown again.
+                ("value", field.type == "password" ? nil : field.value),
+                ("autocomplete", field.autocomplete),
+                ("spellcheck", field.spellcheck.map { $0 ? "true" : "false" }),
+                ("aria-describedby", describedBy.isEmpty ? nil : describedBy),
+                ("aria-invalid", error == nil ? nil : "true"),
+            ])
+        )
+    }
+
+    /// A POST form carrying the session's CSRF token.
+    static func form(action: SiteURL, csrf: String?, confirm: String? = nil, _ nodes: BodyNode...) -> BodyNode {
+        H.el("form", [
+            H.attr("action", action.path), H.attr("method", "post"), H.flag("novalidate"),
+            H.attr("data-confirm", confirm),
+            H.void("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", csrf ?? "")]),
+        ] + nodes)
+    }
+
+    static func button(_ text: String, style: String? = nil) -> BodyNode {
+        H.el("button", H.cls(style.map { "govuk-button govuk-button--\($0)" } ?? "govuk-button"),
+             H.attr("type", "submit"), H.attr("data-module", "govuk-button"), H.text(text))
+    }
+
+    static func successBanner(title: String, heading: String) -> BodyNode {
+        H.el("div", H.cls("govuk-notification-banner govuk-notification-banner--success"), H.attr("role", "alert"),
+             H.attr("aria-labelledby", "notification-banner-title"),
+            H.el("div", H.cls("govuk-notification-banner__header"),
+                 H.el("h2", H.cls("govuk-notification-banner__title"), H.attr("id", "notification-banner-title"), H.text(title))),
+            H.el("div", H.cls("govuk-notification-banner__content"),
+                 H.el("p", H.cls("govuk-notification-banner__heading"), H.text(heading)))
+        )
+    }
+
+    /// A summary list of key and value rows.
+    static func summaryList(_ rows: [(key: String, value: BodyNode)]) -> BodyNode {
+        H.el("dl", H.cls("govuk-summary-list"), .group(rows.map { row in
+            H.el("div", H.cls("govuk-summary-list__row"),
+                 H.el("dt", H.cls("govuk-summary-list__key"), H.text(row.key)),
+                 H.el("dd", H.cls("govuk-summary-list__value"), row.value))
+        }))
+    }
+
+    /// A table with a caption (screen readers announce it) and column headers.
+    static func table(caption: String, headers: [String], rows: [[BodyNode]], numeric: Set<Int> = []) -> BodyNode {
+        H.el("table", H.cls("govuk-table"),
+            H.el("caption", H.cls("govuk-table__caption govuk-table__caption--m"), H.text(caption)),
+            H.el("thead", H.cls("govuk-table__head"), H.el("tr", H.cls("govuk-table__row"), .group(headers.enumerated().map { index, header in
+                H.el("th", H.cls(numeric.contains(index) ? "govuk-table__header govuk-table__header--numeric" : "govuk-table__header"),
+                     H.attr("scope", "col"), H.text(header))
+            }))),
+            H.el("tbody", H.cls("govuk-table__body"), .group(rows.map { cells in
+                H.el("tr", H.cls("govuk-table__row"), .group(cells.enumerated().map { index, cell in
+                    H.el("td", H.cls(numeric.contains(index) ? "govuk-table__cell govuk-table__cell--numeric" : "govuk-table__cell"), cell)
+                }))
+            }))
+        )
+    }
+
+    /// A status tag. The words carry the meaning; the colour only repeats it.
+    static func tag(_ text: String, colour: String? = nil) -> BodyNode {
+        H.el("strong", H.cls(colour.map { "govuk-tag govuk-tag--\($0)" } ?? "govuk-tag"), H.text(text))
+    }
+
+    static func heading(_ text: String, caption: String? = nil) -> BodyNode {
+        .group(
+            .unwrap(caption) { caption in H.el("span", H.cls("govuk-caption-l"), H.text(caption)) },
+            H.el("h1", H.cls("govuk-heading-l"), H.text(text))
+        )
+    }
+
+    static func paragraph(_ text: String) -> BodyNode { H.el("p", H.cls("govuk-body"), H.text(text)) }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// Dates and times as people in the UK read them, in UK time.
+enum DisplayFormat {
+    static let london = TimeZone(identifier: "Europe/London") ?? .gmt
+
+    static func dateTime(_ date: Date) -> String {
+        var style = Date.FormatStyle(date: .long, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london)
+        style.timeZone = london
+        return date.formatted(style)
+    }
+}

@@ -1,0 +1,20 @@
+import Plot
+
+/// The start page: where each area is and what it is for.
+enum HomePage {
+    struct Model: Encodable {
+        var displayName: String
+    }
+
+    static func view(_ model: Model, context: PageContext) -> HTML {
+        Layout.page(PageFrame(title: "Home"), context: context,
+            Components.heading("Welcome, \(model.displayName)"),
+            Components.paragraph("Capable runs people development on one capability framework: the same behaviours are used in check-ins, reviews, learning, risk and workshops."),
+            H.el("ul", H.cls("govuk-list"), .group(SiteURL.Area.allCases.filter { $0 != .admin || context.roles.contains(.admin) }.map { area in
+                H.el("li",
+                     H.el("h2", H.cls("govuk-heading-s"), H.link(area.title, to: .area(area))),
+                     H.el("p", H.cls("govuk-body"), H.text(AreaPage.purpose(area))))
+            }))
+        )
+    }
+}

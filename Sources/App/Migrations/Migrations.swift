@@ -1,0 +1,16 @@
+import Fluent
+
+/// Every migration, in the order they run. Append only: a released migration never changes.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateWriteGate(),
+        CreatePeople(),
+        CreateAccounts(),
+        CreateSessions(),
+        CreateApiTokens(),
+        CreateLoginFailures(),
+        CreateAuditEvents(),
+        MakeAuditAppendOnly(),
+        CreateFrameworks(),
+    ]
+}

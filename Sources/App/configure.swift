@@ -1,0 +1,74 @@
+import CapableCore
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Wires the application: database, passwords, middleware, routes, commands. No logic here.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.config = config
+    try await configureDatabase(app, config.database, poolSize: config.postgresPoolSize)
+    app.migrations.add(Migrations.all)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.passwordPolicy = try Passwords.loadPolicy()
+    app.dummyPasswordHash = try Bcrypt.hash("capable-no-such-account", cost: config.bcryptCost)
+
+    app.routes.defaultMaxBodySize = config.maxBodySize
+    ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
+    ContentConfiguration.global.use(decoder: JSONDecoder.custom(dates: .iso8601), for: .json)
+
+    // Outermost first. Errors are caught inside the header middleware so error pages get the
+    // headers too; authentication runs before CSRF (which needs the session) and the policy
+    // check; the transaction wraps only the handler.
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(hsts: config.secureCookies))
+    app.middleware.use(AppErrorMiddleware())
+    if let publicDirectory = AppResources.url("Public") {
+        app.middleware.use(FileMiddleware(publicDirectory: publicDirectory.path + "/", defaultFile: nil))
+    }
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(PolicyMiddleware())
+    app.middleware.use(TransactionMiddleware())
+
+    try routes(app)
+
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(CreateTokenCommand(), as: "create-token")
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+}
+
+private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, poolSize: Int) async throws {
+    switch choice {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        // WAL persists in the file; synchronous stays at SQLite's FULL, so a commit survives power loss.
+        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let searchPath { configuration.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: poolSize), as: .psql)
+    }
+}
+
+/// What `capable serve` does before it listens: migrate, load built-in content, and print the
+/// one-time setup link while there is no account.
+public func prepareToServe(_ app: Application) async throws {
+    try await app.autoMigrate()
+    try await BuiltInFrameworks.load(on: app.db)
+    if let token = try await Setup.issueToken(on: app.db) {
+        print("""
+
+            No account exists yet. To create the first administrator, open this one-time link:
+
+                \(app.config.publicURL)\(SiteURL.setup(token: token).path)
+
+            (or run: capable create-admin --email you@example.org)
+
+            """)
+    }
+}

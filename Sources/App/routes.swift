@@ -1,0 +1,35 @@
+import Vapor
+
+/// Every route with its policy. A route added without `.policy(...)` is refused at run time and
+/// fails the route-walk test.
+func routes(_ app: Application) throws {
+    app.get("health", use: HomeController.health).policy(.anyone)
+    app.get(use: HomeController.home).policy(.signedIn)
+
+    app.get("login", use: LoginController.show).policy(.anyone)
+    app.post("login", use: LoginController.login).policy(.anyone)
+    app.post("logout", use: LoginController.logout).policy(.anyone)
+    app.get("setup", ":token", use: SetupController.show).policy(.anyone)
+    app.post("setup", ":token", use: SetupController.create).policy(.anyone)
+
+    let account = app.grouped("account")
+    account.get(use: AccountController.show).policy(.signedIn)
+    account.get("password", use: AccountController.passwordForm).policy(.signedIn)
+    account.post("password", use: AccountController.changePassword).policy(.signedIn)
+    account.post("tokens", use: AccountController.createToken).policy(.signedIn)
+    account.post("tokens", ":tokenID", "revoke", use: AccountController.revokeToken).policy(.signedIn)
+
+    app.get("admin", use: HomeController.admin).policy(.role(.admin))
+    app.get("admin", "audit", use: AuditController.index).policy(.role(.admin))
+    for area in SiteURL.Area.allCases where area != .admin {
+        app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
+    }
+
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json", use: ApiController.openAPI).policy(.anyone)
+    api.get("me", use: ApiController.me).policy(.signedIn)
+    api.post("account", "password", use: ApiController.changePassword).policy(.signedIn)
+    api.get("account", "tokens", use: ApiController.tokens).policy(.signedIn)
+    api.post("account", "tokens", use: ApiController.createToken).policy(.signedIn)
+    api.delete("account", "tokens", ":tokenID", use: ApiController.revokeToken).policy(.signedIn)
+}

@@ -1,0 +1,222 @@
+"""Fixtures for Capable's browser tests.
+
+`server` starts the real `capable` binary ($CAPABLE_BIN, default
+.build/debug/capable) on a fresh SQLite database with one admin account;
+`driver` is a headless Chromium driven by Selenium (Debian's chromium and
+chromium-driver).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CAPABLE_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CAPABLE_CHROMEDRIVER", "/usr/bin/chromedriver")
+HEALTH_TIMEOUT = 60.0
+
+# Stops Selenium Manager from reaching out to the network for drivers/stats.
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+
+def strong_password() -> str:
+    # ~128 bits of randomness plus every character class.
+    return secrets.token_urlsafe(16) + "-Aa9!"
+
+
+@dataclass
+class Server:
+    base_url: str
+    email: str
+    password: str  # tests that change the admin's password update this
+    log_path: Path
+
+    def url(self, path: str = "/") -> str:
+        return self.base_url + path
+
+    def log_tail(self, limit: int = 6000) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return text[-limit:]
+
+
+_server: Server | None = None
+
+
+def _capable_bin() -> Path:
+    value = os.environ.get("CAPABLE_BIN")
+    path = Path(value) if value else REPO_ROOT / ".build" / "debug" / "capable"
+    if not (path.is_file() and os.access(path, os.X_OK)):
+        pytest.exit(
+            f"capable binary not found at {path}: build it (swift build) and/or set CAPABLE_BIN",
+            returncode=2,
+        )
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _health_ok(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(base_url + "/health", timeout=2) as resp:
+            return resp.status == 200 and resp.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def server():
+    global _server
+    binary = _capable_bin()
+    tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-"))
+    env = os.environ.copy()
+    env.pop("DATABASE_URL", None)
+    env.update(
+        CAPABLE_DATABASE_PATH=str(tmp / "e2e.sqlite"),
+        CAPABLE_INSECURE_COOKIES="1",
+        LOG_LEVEL=os.environ.get("CAPABLE_E2E_LOG_LEVEL", "warning"),
+    )
+    email = "admin@example.org"
+    password = strong_password()
+
+    created = subprocess.run(
+        [str(binary), "create-admin", "--email", email],
+        env={**env, "CAPABLE_ADMIN_PASSWORD": password},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if created.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        pytest.fail(
+            f"`capable create-admin` exited {created.returncode}\n"
+            f"--- stdout ---\n{created.stdout}\n--- stderr ---\n{created.stderr}",
+            pytrace=False,
+        )
+
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log_path = tmp / "server.log"
+    log = open(log_path, "w", encoding="utf-8")
+    proc = subprocess.Popen(
+        [str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+    def stop() -> None:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=15)
+        log.close()
+
+    deadline = time.monotonic() + HEALTH_TIMEOUT
+    healthy = False
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        if _health_ok(base_url):
+            healthy = True
+            break
+        time.sleep(0.25)
+    if not healthy:
+        exited = proc.poll()
+        stop()
+        output = log_path.read_text(encoding="utf-8", errors="replace")
+        shutil.rmtree(tmp, ignore_errors=True)
+        why = (
+            f"exited with code {exited}"
+            if exited is not None
+            else f"did not answer GET /health with 200 'ok' within {HEALTH_TIMEOUT:.0f} s"
+        )
+        pytest.fail(
+            f"`capable serve` {why}\n--- server output ---\n{output}", pytrace=False
+        )
+
+    _server = Server(base_url=base_url, email=email, password=password, log_path=log_path)
+    try:
+        yield _server
+    finally:
+        _server = None
+        stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture
+def driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1024",
+        "--lang=en-GB",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-extensions",
+        "--disable-background-networking",
+        "--disable-sync",
+        "--disable-component-update",
+    ):
+        options.add_argument(arg)
+    drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    drv.set_page_load_timeout(30)
+    try:
+        yield drv
+    finally:
+        drv.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On failure, attach where the browser was and the server's recent output."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    drv = item.funcargs.get("driver")
+    if drv is not None:
+        try:
+            text = drv.execute_script("return document.body ? document.body.innerText : ''")
+            report.sections.append(
+                (
+                    "browser",
+                    f"URL: {drv.current_url}\nTitle: {drv.title}\n--- page text ---\n"
+                    f"{(text or '')[:4000]}",
+                )
+            )
+            shot = Path(tempfile.gettempdir()) / f"capable-e2e-{item.name}.png"
+            drv.save_screenshot(str(shot))
+            report.sections.append(("screenshot", str(shot)))
+        except Exception as exc:  # the browser may be gone
+            report.sections.append(("browser", f"(could not read page: {exc})"))
+    if _server is not None:
+        report.sections.append(("server output (tail)", _server.log_tail()))
