@@ -12,6 +12,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method), request.headers.bearerAuthorization == nil else {
             return try await next.respond(to: request)
         }
+        // Read the body first (within the size cap) so the token can be taken from the form.
+        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
         let fetchSite = request.headers.first(name: "Sec-Fetch-Site")
         if let fetchSite, !["same-origin", "none"].contains(fetchSite) {
             throw reject(request, "cross-site request")
@@ -26,7 +28,6 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard let expected = request.authSession?.csrfToken else { throw reject(request, "no session") }
         var sent = request.headers.first(name: Self.headerName)
         if sent == nil, request.headers.contentType == .urlEncodedForm || request.headers.contentType?.type == "multipart" {
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             sent = try? request.content.get(String.self, at: Self.fieldName)
         }
         guard let sent, Secret.constantTimeEqual(sent, expected) else { throw reject(request, sent == nil ? "no token" : "wrong token") }

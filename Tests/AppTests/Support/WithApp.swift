@@ -1,0 +1,73 @@
+@testable import App
+import CapableCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+import VaporTesting
+
+/// Runs `test` against a fully configured, migrated app: in-memory SQLite, or PostgreSQL when
+/// DATABASE_URL is set. On PostgreSQL each test gets a schema of its own (dropped afterwards),
+/// so tests run in parallel without seeing each other's rows.
+func withApp(_ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    // Quiet unless asked: the suite's output should be its results.
+    app.logger.logLevel = ProcessInfo.processInfo.environment["CAPABLE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+    var schema: String?
+    do {
+        let database: AppConfig.DatabaseChoice
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+            schema = String(name)
+            database = .postgres(url: url, searchPath: String(name))
+        } else {
+            database = .sqliteMemory
+        }
+        try await configure(app, config: .testing(database: database))
+        if let schema {
+            try await app.db.sql.raw("CREATE SCHEMA \(ident: schema)").run()
+        }
+        try await app.autoMigrate()
+        try await test(app)
+    } catch {
+        await cleanUp(app, schema: schema)
+        throw error
+    }
+    await cleanUp(app, schema: schema)
+}
+
+private func cleanUp(_ app: Application, schema: String?) async {
+    if let schema {
+        try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+}
+
+/// Test data made directly in the database.
+enum Fixtures {
+    static let password = "correct horse battery staple"
+
+    @discardableResult
+    static func account(_ app: Application, email: String = "staff@example.org", name: String = "Sam Staff",
+                        roles: [Role] = [], personID: UUID? = nil, password: String = Fixtures.password) async throws -> Account {
+        let account = Account(email: email, displayName: name, passwordHash: try Bcrypt.hash(password, cost: 4))
+        account.$person.id = personID
+        try await account.create(on: app.db)
+        for role in roles {
+            try await AccountRole(accountID: try account.requireID(), role: role.rawValue).create(on: app.db)
+        }
+        return account
+    }
+
+    @discardableResult
+    static func person(_ app: Application, ref: String, name: String, manager: UUID? = nil) async throws -> Person {
+        let person = Person(employeeRef: ref, givenName: name, familyName: "Test", workEmail: nil, jobTitle: nil, grade: nil,
+                            orgUnitID: nil, lineManagerID: manager, startDate: "2024-01-01")
+        try await person.create(on: app.db)
+        return person
+    }
+
+    static func auditActions(_ app: Application) async throws -> [String] {
+        try await AuditEvent.query(on: app.db).sort(\.$id).all().map(\.action)
+    }
+}
