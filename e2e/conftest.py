@@ -1,7 +1,9 @@
 """Fixtures for Capable's browser tests.
 
 `server` starts the real `capable` binary ($CAPABLE_BIN, default
-.build/debug/capable) on a fresh SQLite database with one admin account;
+.build/debug/capable) on a fresh SQLite database with one admin account, shared by
+the session; `fresh_server` starts one for a single test on an empty database (no
+accounts, so it prints the one-time setup link); both use `start_server`;
 `driver` is a headless Chromium driven by Selenium (Debian's chromium and
 chromium-driver).
 """
@@ -84,11 +86,8 @@ def _health_ok(base_url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def server():
-    global _server
-    binary = _capable_bin()
-    tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-"))
+def capable_env(tmp: Path) -> dict[str, str]:
+    """The environment for `capable` commands on the database in tmp."""
     env = os.environ.copy()
     env.pop("DATABASE_URL", None)
     env.update(
@@ -96,12 +95,103 @@ def server():
         CAPABLE_INSECURE_COOKIES="1",
         LOG_LEVEL=os.environ.get("CAPABLE_E2E_LOG_LEVEL", "warning"),
     )
+    return env
+
+
+@dataclass
+class ServerProcess:
+    """A running `capable serve`; its stdout and stderr go to log_path."""
+
+    base_url: str
+    tmp: Path
+    env: dict[str, str]
+    log_path: Path
+    proc: subprocess.Popen
+    _log: object
+
+    def url(self, path: str = "/") -> str:
+        return self.base_url + path
+
+    def output(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def log_tail(self, limit: int = 6000) -> str:
+        return self.output()[-limit:]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=15)
+        if not self._log.closed:
+            self._log.close()
+
+
+def start_server(tmp: Path) -> ServerProcess:
+    """Start `capable serve` on the SQLite database in tmp (made if missing) and wait for /health.
+
+    Fails the test (and removes tmp) if it exits or does not become healthy.
+    """
+    binary = _capable_bin()
+    env = capable_env(tmp)
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    # Printed links (the one-time setup link) use this address.
+    env["CAPABLE_PUBLIC_URL"] = base_url
+    log_path = tmp / "server.log"
+    log = open(log_path, "w", encoding="utf-8")
+    proc = subprocess.Popen(
+        [str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    running = ServerProcess(base_url=base_url, tmp=tmp, env=env, log_path=log_path, proc=proc, _log=log)
+
+    deadline = time.monotonic() + HEALTH_TIMEOUT
+    healthy = False
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        if _health_ok(base_url):
+            healthy = True
+            break
+        time.sleep(0.25)
+    if not healthy:
+        exited = proc.poll()
+        running.stop()
+        output = running.output()
+        shutil.rmtree(tmp, ignore_errors=True)
+        why = (
+            f"exited with code {exited}"
+            if exited is not None
+            else f"did not answer GET /health with 200 'ok' within {HEALTH_TIMEOUT:.0f} s"
+        )
+        pytest.fail(
+            f"`capable serve` {why}\n--- server output ---\n{output}", pytrace=False
+        )
+    return running
+
+
+@pytest.fixture(scope="session")
+def server():
+    """One server for the session, with one administrator (email and password on the object)."""
+    global _server
+    binary = _capable_bin()
+    tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-"))
     email = "admin@example.org"
     password = strong_password()
 
     created = subprocess.run(
         [str(binary), "create-admin", "--email", email],
-        env={**env, "CAPABLE_ADMIN_PASSWORD": password},
+        env={**capable_env(tmp), "CAPABLE_ADMIN_PASSWORD": password},
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -115,57 +205,25 @@ def server():
             pytrace=False,
         )
 
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log_path = tmp / "server.log"
-    log = open(log_path, "w", encoding="utf-8")
-    proc = subprocess.Popen(
-        [str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-
-    def stop() -> None:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
-        log.close()
-
-    deadline = time.monotonic() + HEALTH_TIMEOUT
-    healthy = False
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        if _health_ok(base_url):
-            healthy = True
-            break
-        time.sleep(0.25)
-    if not healthy:
-        exited = proc.poll()
-        stop()
-        output = log_path.read_text(encoding="utf-8", errors="replace")
-        shutil.rmtree(tmp, ignore_errors=True)
-        why = (
-            f"exited with code {exited}"
-            if exited is not None
-            else f"did not answer GET /health with 200 'ok' within {HEALTH_TIMEOUT:.0f} s"
-        )
-        pytest.fail(
-            f"`capable serve` {why}\n--- server output ---\n{output}", pytrace=False
-        )
-
-    _server = Server(base_url=base_url, email=email, password=password, log_path=log_path)
+    running = start_server(tmp)
+    _server = Server(base_url=running.base_url, email=email, password=password, log_path=running.log_path)
     try:
         yield _server
     finally:
         _server = None
-        stop()
+        running.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_server():
+    """A server of the test's own on an empty database: no accounts, so it prints a setup link."""
+    tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-fresh-"))
+    running = start_server(tmp)
+    try:
+        yield running
+    finally:
+        running.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -218,5 +276,8 @@ def pytest_runtest_makereport(item, call):
             report.sections.append(("screenshot", str(shot)))
         except Exception as exc:  # the browser may be gone
             report.sections.append(("browser", f"(could not read page: {exc})"))
+    own = item.funcargs.get("fresh_server")
+    if own is not None:
+        report.sections.append(("own server output (tail)", own.log_tail()))
     if _server is not None:
         report.sections.append(("server output (tail)", _server.log_tail()))

@@ -57,7 +57,7 @@ private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseC
 
 /// What `capable serve` does before it listens: migrate, load built-in content, and print the
 /// one-time setup link while there is no account.
-public func prepareToServe(_ app: Application) async throws {
+public func prepareToServe(_ app: Application, arguments: [String]) async throws {
     try await app.autoMigrate()
     try await BuiltInFrameworks.load(on: app.db)
     if let token = try await Setup.issueToken(on: app.db) {
@@ -65,7 +65,7 @@ public func prepareToServe(_ app: Application) async throws {
 
             No account exists yet. To create the first administrator, open this one-time link:
 
-                \(app.config.publicURL)\(SiteURL.setup(token: token).path)
+                \(app.config.baseURL(serveArguments: arguments))\(SiteURL.setup(token: token).path)
 
             (or run: capable create-admin --email you@example.org)
 

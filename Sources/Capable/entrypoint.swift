@@ -21,7 +21,7 @@ enum Entrypoint {
             try await configure(app, config: config)
             let command = env.arguments.dropFirst().first
             if command == nil || command == "serve" || command?.hasPrefix("-") == true {
-                try await prepareToServe(app)
+                try await prepareToServe(app, arguments: env.arguments)
             }
             try await app.execute()
         } catch {

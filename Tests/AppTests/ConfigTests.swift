@@ -53,3 +53,16 @@ struct ConfigTests {
         }
     }
 }
+
+@Suite("The printed setup link")
+struct SetupLinkTests {
+    @Test("Uses serve's own host and port unless CAPABLE_PUBLIC_URL says otherwise")
+    func baseURL() throws {
+        let plain = try AppConfig.load(from: [:])
+        #expect(plain.baseURL(serveArguments: ["capable", "serve"]) == "http://127.0.0.1:8080")
+        #expect(plain.baseURL(serveArguments: ["capable", "serve", "--port", "9000", "-H", "0.0.0.0"]) == "http://0.0.0.0:9000")
+        #expect(plain.baseURL(serveArguments: ["capable", "serve", "--port=9001"]) == "http://127.0.0.1:9001")
+        let set = try AppConfig.load(from: ["CAPABLE_PUBLIC_URL": "https://capable.example.gov.uk/"])
+        #expect(set.baseURL(serveArguments: ["capable", "serve", "--port", "9000"]) == "https://capable.example.gov.uk")
+    }
+}

@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var trustedProxies: Set<String>
     /// The address people use to reach Capable, for links printed on the console.
     public var publicURL: String
+    /// False when `publicURL` is only the default, so `serve` may say where it really listens.
+    public var publicURLIsSet: Bool
     /// Bcrypt cost; only the test helper lowers it, to keep the suite fast.
     public var bcryptCost: Int
     /// Connections per event loop for PostgreSQL.
@@ -94,9 +96,26 @@ public struct AppConfig: Sendable {
             maxBodySize: body,
             trustedProxies: Set((value("CAPABLE_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             publicURL: publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL,
+            publicURLIsSet: value("CAPABLE_PUBLIC_URL") != nil,
             bcryptCost: 12,
             postgresPoolSize: try integer("CAPABLE_DB_POOL", default: 4, range: 1...64)
         )
+    }
+
+    /// Where `serve` will listen, from its --hostname/-H and --port/-p options, as a base URL
+    /// for the printed setup link when CAPABLE_PUBLIC_URL is not set.
+    public func baseURL(serveArguments arguments: [String]) -> String {
+        guard !publicURLIsSet else { return publicURL }
+        func option(_ names: Set<String>) -> String? {
+            for (index, argument) in arguments.enumerated() {
+                if names.contains(argument), index + 1 < arguments.count { return arguments[index + 1] }
+                for name in names where argument.hasPrefix(name + "=") { return String(argument.dropFirst(name.count + 1)) }
+            }
+            return nil
+        }
+        let host = option(["--hostname", "-H"]) ?? "127.0.0.1"
+        let port = option(["--port", "-p"]) ?? "8080"
+        return "http://\(host):\(port)"
     }
 
     /// "2mb", "512kb", "1048576".
@@ -115,7 +134,7 @@ public struct AppConfig: Sendable {
     public static func testing(database: DatabaseChoice) -> AppConfig {
         AppConfig(
             database: database, secureCookies: true, sessionLifetime: .standard, maxBodySize: ByteCount(value: 2 << 20),
-            trustedProxies: [], publicURL: "http://127.0.0.1:8080", bcryptCost: 4, postgresPoolSize: 2
+            trustedProxies: [], publicURL: "http://127.0.0.1:8080", publicURLIsSet: false, bcryptCost: 4, postgresPoolSize: 2
         )
     }
 }
