@@ -21,6 +21,13 @@ func routes(_ app: Application) throws {
 
     app.get("admin", use: HomeController.admin).policy(.role(.admin))
     app.get("admin", "audit", use: AuditController.index).policy(.role(.admin))
+    let accounts = app.grouped("admin", "accounts")
+    accounts.get(use: AccountsController.index).policy(.role(.admin))
+    accounts.get("new", use: AccountsController.newForm).policy(.role(.admin))
+    accounts.post(use: AccountsController.create).policy(.role(.admin))
+    accounts.get(":accountID", use: AccountsController.show).policy(.role(.admin))
+    accounts.post(":accountID", use: AccountsController.update).policy(.role(.admin))
+    accounts.post(":accountID", "reset-password", use: AccountsController.resetPassword).policy(.role(.admin))
     for area in SiteURL.Area.allCases where area != .admin {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }

@@ -119,3 +119,40 @@ enum Components {
 
     static func paragraph(_ text: String) -> BodyNode { H.el("p", H.cls("govuk-body"), H.text(text)) }
 }
+
+extension Components {
+    struct Choice {
+        var value: String
+        var label: String
+        var hint: String? = nil
+        var checked: Bool
+    }
+
+    /// A fieldset of checkboxes sharing one name; the error summary links to the first box.
+    static func checkboxes(name: String, legend: String, hint: String? = nil, choices: [Choice], errors: [FieldError]) -> BodyNode {
+        let error = errors.first { $0.field == name }
+        return H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
+            H.el("fieldset", H.cls("govuk-fieldset"), H.attr("aria-describedby", [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ").nilIfEmpty),
+                H.el("legend", H.cls("govuk-fieldset__legend govuk-fieldset__legend--s"), H.text(legend)),
+                .unwrap(hint) { H.el("div", H.cls("govuk-hint"), H.attr("id", "\(name)-hint"), H.text($0)) },
+                .unwrap(error) { error in
+                    H.el("p", H.cls("govuk-error-message"), H.attr("id", "\(name)-error"),
+                         H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text(error.message))
+                },
+                H.el("div", H.cls("govuk-checkboxes"), .group(choices.enumerated().map { index, choice in
+                    let id = index == 0 ? name : "\(name)-\(index + 1)"
+                    return H.el("div", H.cls("govuk-checkboxes__item"),
+                        H.void("input", [("class", "govuk-checkboxes__input"), ("id", id), ("name", "\(name)[]"), ("type", "checkbox"),
+                                         ("value", choice.value), ("checked", choice.checked ? "checked" : nil),
+                                         ("aria-describedby", choice.hint.map { _ in "\(id)-hint" })]),
+                        H.el("label", H.cls("govuk-label govuk-checkboxes__label"), H.attr("for", id), H.text(choice.label)),
+                        .unwrap(choice.hint) { H.el("div", H.cls("govuk-hint govuk-checkboxes__hint"), H.attr("id", "\(id)-hint"), H.text($0)) })
+                }))
+            )
+        )
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

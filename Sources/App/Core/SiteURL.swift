@@ -16,6 +16,9 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case area(Area)
     case adminAudit
     case adminAccounts
+    case adminNewAccount
+    case adminAccount(UUID)
+    case adminResetPassword(UUID)
     case stylesheet
     case script
 
@@ -46,6 +49,9 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .area(let area): "/\(area.rawValue)"
         case .adminAudit: "/admin/audit"
         case .adminAccounts: "/admin/accounts"
+        case .adminNewAccount: "/admin/accounts/new"
+        case .adminAccount(let id): "/admin/accounts/\(id.uuidString.lowercased())"
+        case .adminResetPassword(let id): "/admin/accounts/\(id.uuidString.lowercased())/reset-password"
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .apiMe: "/api/v1/me"

@@ -49,6 +49,7 @@ enum AreaPage {
             Components.heading("Admin"),
             Components.paragraph(purpose(.admin)),
             H.el("ul", H.cls("govuk-list"),
+                 H.el("li", H.link("Accounts and roles", to: .adminAccounts)),
                  H.el("li", H.link("Audit log", to: .adminAudit)))
         )
     }
