@@ -50,6 +50,32 @@ struct SecurityTests {
         }
     }
 
+    @Test("The sign-in page writes nothing, and its token only works with the cookie it was made for")
+    func anonymousToken() async throws {
+        try await withApp { app in
+            // setup
+            try await Fixtures.account(app)
+            var visitor = Browser(app)
+            var attacker = Browser(app)
+
+            // act
+            try await visitor.get("/login")
+            try await attacker.get("/login")
+            let sessionsAfterVisits = try await AuthSession.query(on: app.db).count()
+            var forged = visitor
+            forged.csrf = attacker.csrf
+            let refused = try await forged.post("/login", form: ["email": "staff@example.org", "password": Fixtures.password])
+            let accepted = try await visitor.post("/login", form: ["email": "staff@example.org", "password": Fixtures.password])
+
+            // check
+            #expect(sessionsAfterVisits == 0)
+            #expect(visitor.csrf != attacker.csrf)
+            #expect(refused.status == .forbidden)
+            #expect(accepted.status == .seeOther)
+            #expect(try await AuthSession.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test("Repeated failed sign-ins get 429 with Retry-After, even with the right password, and never forever")
     func throttle() async throws {
         try await withApp { app in

@@ -19,6 +19,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
 
     private func loadSession(token: String, for request: Request) async throws {
         let db = request.db
+        request.anonymousCookie = token
         guard let session = try await AuthSession.query(on: db).filter(\.$tokenHash == Secret.hash(token)).first() else { return }
         let now = Date()
         let lifetime = request.application.config.sessionLifetime

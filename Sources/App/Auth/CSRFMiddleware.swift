@@ -25,7 +25,7 @@ struct CSRFMiddleware: AsyncMiddleware {
            !Self.isSameOrigin(origin, host: URLComponents(string: request.application.config.publicURL).flatMap(Self.authority)) {
             throw reject(request, "foreign origin")
         }
-        guard let expected = request.authSession?.csrfToken else { throw reject(request, "no session") }
+        guard let expected = try await request.expectedCSRFToken() else { throw reject(request, "no session") }
         var sent = request.headers.first(name: Self.headerName)
         if sent == nil, request.headers.contentType == .urlEncodedForm || request.headers.contentType?.type == "multipart" {
             sent = try? request.content.get(String.self, at: Self.fieldName)

@@ -35,15 +35,17 @@ enum Sessions {
         try await query.delete()
     }
 
-    /// Makes sure the browser has a session to hold a form's CSRF token, and returns the cookie
-    /// to set when a new one was made. Forms shown before sign-in (sign-in, first-time setup) call this.
+    /// Makes sure a visitor who is not signed in has a cookie to tie a form's CSRF token to,
+    /// and returns the cookie to set when a new one was made. Forms shown before sign-in
+    /// (sign-in, first-time setup) call this; nothing is written to the database.
     static func ensure(for req: Request) async throws -> HTTPCookies.Value? {
         guard req.authSession == nil else { return nil }
-        let token = Secret.make()
-        let session = AuthSession(tokenHash: Secret.hash(token), csrfToken: Secret.make(), accountID: nil, now: Date())
-        try await req.db.writeTransaction { tx in try await session.create(on: tx) }
-        req.authSession = session
-        return cookie(token, secure: req.application.config.secureCookies)
+        let key = try await AnonymousCSRF.key(for: req)
+        let existing = req.anonymousCookie
+        let cookieToken = existing ?? Secret.make()
+        req.anonymousCookie = cookieToken
+        req.anonymousCSRFToken = AnonymousCSRF.token(forCookie: cookieToken, key: key)
+        return existing == nil ? cookie(cookieToken, secure: req.application.config.secureCookies) : nil
     }
 
     /// Removes sessions past their lifetime; run at each sign-in so the table stays small.

@@ -10,7 +10,7 @@ struct PageContext: Sendable {
 
     init(_ req: Request) {
         signedInName = req.principal?.displayName
-        csrfToken = req.authSession?.csrfToken
+        csrfToken = req.authSession?.csrfToken ?? req.anonymousCSRFToken
         roles = req.principal?.roles ?? []
     }
 }
