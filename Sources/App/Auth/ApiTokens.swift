@@ -1,3 +1,4 @@
+import CapableCore
 import Fluent
 import Vapor
 
@@ -11,9 +12,18 @@ enum ApiTokens {
 
     /// Returns the record and the secret, which is shown once and never stored.
     static func create(name: String, accountID: UUID, on req: Request) async throws -> (ApiToken, String) {
+        try await create(name: name, accountID: accountID, context: req.auditContext, on: req.database)
+    }
+
+    /// The same for the command line, which has no request.
+    static func create(name: String, accountID: UUID, context: AuditContext, on db: any Database) async throws -> (ApiToken, String) {
         let secret = "cap_" + Secret.make()
         let token = ApiToken(accountID: accountID, name: name, tokenHash: Secret.hash(secret))
-        try await req.create(token)
+        try await db.writeTransaction { tx in
+            try await token.create(on: tx)
+            try await Audit.append("create", entity: ApiToken.auditEntity, id: token.id?.uuidString,
+                                   changes: FieldChange.diff(before: [:], after: token.auditSnapshot), context: context, on: tx)
+        }
         return (token, secret)
     }
 

@@ -18,9 +18,7 @@ struct CreateAdminCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        guard let email = signature.email.map(Account.normalise(email:)), !email.isEmpty else {
-            throw CommandFailure("--email is required, for example: capable create-admin --email admin@example.org")
-        }
+        let email = try CommandFailure.requireEmail(signature.email, example: "capable create-admin --email admin@example.org")
         let password = ProcessInfo.processInfo.environment["CAPABLE_ADMIN_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
         let name = signature.name ?? String(email.split(separator: "@").first ?? Substring(email))
         let admin = Setup.NewAdmin(displayName: name, email: email, password: password)
@@ -41,4 +39,12 @@ struct CreateAdminCommand: AsyncCommand {
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
+
+    /// The `--email` option, normalised, or a failure that shows how to give it.
+    static func requireEmail(_ option: String?, example: String) throws -> String {
+        guard let email = option.map(Account.normalise(email:)), !email.isEmpty else {
+            throw CommandFailure("--email is required, for example: \(example)")
+        }
+        return email
+    }
 }

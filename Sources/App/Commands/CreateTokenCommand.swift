@@ -1,4 +1,3 @@
-import CapableCore
 import Fluent
 import Vapor
 
@@ -16,21 +15,13 @@ struct CreateTokenCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        guard let email = signature.email.map(Account.normalise(email:)), !email.isEmpty else {
-            throw CommandFailure("--email is required")
-        }
+        let email = try CommandFailure.requireEmail(signature.email, example: "capable create-token --email hr-feed@example.org")
         let name = signature.name ?? "command line"
         if let problem = ApiTokens.nameProblem(name, field: "name") { throw CommandFailure(problem.message) }
         guard let account = try await Account.query(on: app.db).filter(\.$email == email).filter(\.$active == true).first(),
               let accountID = account.id
         else { throw CommandFailure("No active account has the email \(email)") }
-        let secret = "cap_" + Secret.make()
-        try await app.db.writeTransaction { tx in
-            let token = ApiToken(accountID: accountID, name: name, tokenHash: Secret.hash(secret))
-            try await token.create(on: tx)
-            try await Audit.append("create", entity: ApiToken.auditEntity, id: token.id?.uuidString,
-                                   changes: FieldChange.diff(before: [:], after: token.auditSnapshot), context: .system, on: tx)
-        }
+        let (_, secret) = try await ApiTokens.create(name: name, accountID: accountID, context: .system, on: app.db)
         context.console.print(secret)
     }
 }
