@@ -133,17 +133,20 @@ class ServerProcess:
             self._log.close()
 
 
-def start_server(tmp: Path) -> ServerProcess:
+def start_server(tmp: Path, *, log_level: str | None = None, public_url: str | None = None) -> ServerProcess:
     """Start `capable serve` on the SQLite database in tmp (made if missing) and wait for /health.
 
+    public_url sets CAPABLE_PUBLIC_URL (without it, printed links use the serve address).
     Fails the test (and removes tmp) if it exits or does not become healthy.
     """
     binary = _capable_bin()
     env = capable_env(tmp)
+    if log_level:
+        env["LOG_LEVEL"] = log_level
+    if public_url:
+        env["CAPABLE_PUBLIC_URL"] = public_url
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    # Printed links (the one-time setup link) use this address.
-    env["CAPABLE_PUBLIC_URL"] = base_url
     log_path = tmp / "server.log"
     log = open(log_path, "w", encoding="utf-8")
     proc = subprocess.Popen(
@@ -219,7 +222,8 @@ def server():
 def fresh_server():
     """A server of the test's own on an empty database: no accounts, so it prints a setup link."""
     tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-fresh-"))
-    running = start_server(tmp)
+    # At "warning" nothing else is logged, so this also proves the link is written unbuffered.
+    running = start_server(tmp, log_level="warning")
     try:
         yield running
     finally:

@@ -61,7 +61,9 @@ public func prepareToServe(_ app: Application, arguments: [String]) async throws
     try await app.autoMigrate()
     try await BuiltInFrameworks.load(on: app.db)
     if let token = try await Setup.issueToken(on: app.db) {
-        print("""
+        // Written straight to the file descriptor: print() is buffered when standard output is a
+        // file or pipe, and the link must be there to read while the server runs.
+        FileHandle.standardOutput.write(Data("""
 
             No account exists yet. To create the first administrator, open this one-time link:
 
@@ -69,6 +71,7 @@ public func prepareToServe(_ app: Application, arguments: [String]) async throws
 
             (or run: capable create-admin --email you@example.org)
 
-            """)
+
+            """.utf8))
     }
 }

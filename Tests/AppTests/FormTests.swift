@@ -21,6 +21,9 @@ struct FormTests {
             #expect(html.contains("Enter a correct email address and password"))
             #expect(html.contains("value=\"staff@example.org\""))
             #expect(!html.contains("not my password"))
+
+            // the form shown again carries a working token
+            #expect(try await browser.post("/login", form: ["email": "staff@example.org", "password": Fixtures.password]).status == .seeOther)
         }
     }
 

@@ -31,6 +31,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             sent = try? request.content.get(String.self, at: Self.fieldName)
         }
         guard let sent, Secret.constantTimeEqual(sent, expected) else { throw reject(request, sent == nil ? "no token" : "wrong token") }
+        // A form shown again with errors before sign-in needs the same token in it.
+        if request.authSession == nil { request.anonymousCSRFToken = expected }
         return try await next.respond(to: request)
     }
 
