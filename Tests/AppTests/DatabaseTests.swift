@@ -15,6 +15,32 @@ struct DatabaseTests {
         }
     }
 
+    @Test("A SQLite file runs in WAL mode with synchronous=FULL, so an acknowledged write survives a crash")
+    func durability() async throws {
+        // setup: a real file, as `capable serve` uses
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .critical
+        do {
+            try await configure(app, config: .testing(database: .sqliteFile(path: folder.appendingPathComponent("capable.sqlite").path)))
+
+            // act
+            struct Pragma: Decodable { var journal_mode: String?; var synchronous: Int? }
+            let journal = try await app.db.sql.raw("PRAGMA journal_mode").first(decoding: Pragma.self)
+            let synchronous = try await app.db.sql.raw("PRAGMA synchronous").first(decoding: Pragma.self)
+
+            // check
+            #expect(journal?.journal_mode == "wal")
+            #expect(synchronous?.synchronous == 2)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
     @Test("Every migration reverts cleanly and applies again")
     func migrationsRevert() async throws {
         try await withApp { app in

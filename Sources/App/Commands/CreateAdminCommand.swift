@@ -19,7 +19,7 @@ struct CreateAdminCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         let email = try CommandFailure.requireEmail(signature.email, example: "capable create-admin --email admin@example.org")
-        let password = ProcessInfo.processInfo.environment["CAPABLE_ADMIN_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+        let password = ProcessInfo.processInfo.environment["CAPABLE_ADMIN_PASSWORD"] ?? Self.readPassword(context.console)
         let name = signature.name ?? String(email.split(separator: "@").first ?? Substring(email))
         let admin = Setup.NewAdmin(displayName: name, email: email, password: password)
         let problems = Setup.problems(admin, confirm: nil, policy: app.passwordPolicy)
@@ -32,6 +32,14 @@ struct CreateAdminCommand: AsyncCommand {
         let hash = try await app.password.async.hash(password)
         _ = try await Setup.createAdmin(admin, hash: hash, context: .system, on: app.db)
         context.console.print("Created administrator \(email)")
+    }
+}
+
+extension CreateAdminCommand {
+    /// At a terminal, asks without echoing what is typed; from a pipe, reads one line.
+    static func readPassword(_ console: any Console) -> String {
+        if isatty(0) == 1 { return console.ask("Password for the new administrator:".consoleText(), isSecure: true) }
+        return readLine(strippingNewline: true) ?? ""
     }
 }
 

@@ -5,8 +5,6 @@ enum DisplayFormat {
     static let london = TimeZone(identifier: "Europe/London") ?? .gmt
 
     static func dateTime(_ date: Date) -> String {
-        var style = Date.FormatStyle(date: .long, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london)
-        style.timeZone = london
-        return date.formatted(style)
+        date.formatted(Date.FormatStyle(date: .long, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london))
     }
 }
