@@ -21,21 +21,3 @@ final class LoginFailure: Model, @unchecked Sendable {
         self.lastFailureAt = lastFailureAt
     }
 }
-
-/// A named value kept by Capable itself, such as the hash of the one-time setup token.
-final class Setting: Model, @unchecked Sendable {
-    static let schema = "settings"
-
-    // managed fields
-    @ID(custom: "key", generatedBy: .user) var id: String?
-
-    // data fields
-    @Field(key: "value") var value: String
-
-    init() {}
-
-    init(key: String, value: String) {
-        self.id = key
-        self.value = value
-    }
-}

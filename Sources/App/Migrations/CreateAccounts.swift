@@ -20,14 +20,9 @@ struct CreateAccounts: AsyncMigration {
             .field("role", .string, .required)
             .unique(on: "account_id", "role")
             .create()
-        try await database.schema(Setting.schema)
-            .field("key", .string, .identifier(auto: false))
-            .field("value", .string, .required)
-            .create()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Setting.schema).delete()
         try await database.schema(AccountRole.schema).delete()
         try await database.schema(Account.schema).delete()
     }

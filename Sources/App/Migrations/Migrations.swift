@@ -6,6 +6,7 @@ enum Migrations {
         CreateWriteGate(),
         CreatePeople(),
         CreateAccounts(),
+        CreateSettings(),
         CreateSessions(),
         CreateApiTokens(),
         CreateLoginFailures(),
