@@ -28,7 +28,14 @@ func routes(_ app: Application) throws {
     accounts.get(":accountID", use: AccountsController.show).policy(.role(.admin))
     accounts.post(":accountID", use: AccountsController.update).policy(.role(.admin))
     accounts.post(":accountID", "reset-password", use: AccountsController.resetPassword).policy(.role(.admin))
-    for area in SiteURL.Area.allCases where area != .admin {
+    let people = app.grouped("people")
+    people.get(use: PeopleController.index).policy(.signedIn)
+    people.get("team", use: PeopleController.team).policy(.signedIn)
+    people.get(":personID", use: PeopleController.show).policy(.person(parameter: "personID"))
+    app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
+    app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
+
+    for area in SiteURL.Area.allCases where area != .admin && area != .people {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }
 

@@ -66,24 +66,29 @@ struct PolicyTests {
         }
     }
 
-    @Test("Person records: the person, their managers up the chain and HR may; a peer may not")
+    @Test("Person records: the person, their managers up the chain, HR for their units and admin may; a peer may not")
     func personPolicy() async throws {
         try await withApp { app in
-            // setup: director > manager > worker, and a peer of the worker
+            // setup: director > manager > worker, and a peer of the worker; the worker's team sits in a service
+            let council = try await Fixtures.unit(app, code: "C")
+            let service = try await Fixtures.unit(app, code: "S", parent: council.id)
+            let team = try await Fixtures.unit(app, code: "T", parent: service.id)
+            let elsewhere = try await Fixtures.unit(app, code: "E", parent: council.id)
             let director = try await Fixtures.person(app, ref: "1", name: "Director")
             let manager = try await Fixtures.person(app, ref: "2", name: "Manager", manager: director.id)
-            let worker = try await Fixtures.person(app, ref: "3", name: "Worker", manager: manager.id)
+            let worker = try await Fixtures.person(app, ref: "3", name: "Worker", manager: manager.id, unit: team.id)
             let peer = try await Fixtures.person(app, ref: "4", name: "Peer", manager: manager.id)
             for (email, person) in [("director@x.org", director), ("manager@x.org", manager), ("worker@x.org", worker), ("peer@x.org", peer)] {
                 try await Fixtures.account(app, email: email, personID: person.id)
             }
-            try await Fixtures.account(app, email: "hr@x.org", roles: [.hr])
+            try await Fixtures.hr(app, email: "hr@x.org", units: [service])
+            try await Fixtures.hr(app, email: "hr-elsewhere@x.org", units: [elsewhere])
             app.get("test-person", ":personID") { _ in "record" }.policy(.person(parameter: "personID"))
             let path = "/test-person/\(try worker.requireID())"
 
             // act and check
             for (email, allowed) in [("worker@x.org", true), ("manager@x.org", true), ("director@x.org", true),
-                                     ("hr@x.org", true), ("peer@x.org", false)] {
+                                     ("hr@x.org", true), ("hr-elsewhere@x.org", false), ("peer@x.org", false)] {
                 var browser = Browser(app)
                 try await browser.signIn(email: email)
                 #expect(try await browser.get(path).status == (allowed ? .ok : .forbidden), "\(email)")
@@ -98,6 +103,9 @@ struct PolicyTests {
             var peerNow = Browser(app)
             try await peerNow.signIn(email: "peer@x.org")
             #expect(try await peerNow.get(path).status == .ok)
+
+            // no such person: 404, not a hint about who exists
+            #expect(try await peerNow.get("/test-person/\(UUID())").status == .notFound)
         }
     }
 }

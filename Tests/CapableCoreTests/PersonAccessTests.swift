@@ -5,23 +5,38 @@ import Testing
 @Suite("Who may see a person's records")
 struct PersonAccessTests {
     let worker = UUID(), manager = UUID(), director = UUID(), peer = UUID()
+    let team = UUID(), service = UUID(), council = UUID(), otherService = UUID()
 
-    @Test("Self, the chain above, HR and admin may; others may not")
+    @Test("Self, the chain above and admin may; a peer and other roles may not")
     func allows() {
         let above = [manager, director]
-        #expect(PersonAccess.allows(viewer: worker, roles: [], target: worker, managersAbove: above))
-        #expect(PersonAccess.allows(viewer: manager, roles: [], target: worker, managersAbove: above))
-        #expect(PersonAccess.allows(viewer: director, roles: [], target: worker, managersAbove: above))
-        #expect(!PersonAccess.allows(viewer: peer, roles: [], target: worker, managersAbove: above))
-        #expect(!PersonAccess.allows(viewer: nil, roles: [.risk, .topTeam], target: worker, managersAbove: above))
-        #expect(PersonAccess.allows(viewer: nil, roles: [.hr], target: worker, managersAbove: above))
-        #expect(PersonAccess.allows(viewer: peer, roles: [.admin], target: worker, managersAbove: above))
+        let units = [team, service, council]
+        func may(_ viewer: Viewer) -> Bool { PersonAccess.allows(viewer, target: worker, managersAbove: above, unitsAbove: units) }
+        #expect(may(Viewer(personID: worker, roles: [])))
+        #expect(may(Viewer(personID: manager, roles: [])))
+        #expect(may(Viewer(personID: director, roles: [])))
+        #expect(!may(Viewer(personID: peer, roles: [])))
+        #expect(!may(Viewer(personID: nil, roles: [.risk, .topTeam])))
+        #expect(may(Viewer(personID: peer, roles: [.admin])))
     }
 
-    @Test("Following managers stops at a loop in bad HR data")
+    @Test("HR may for people in their units and sub-units only")
+    func hrScope() {
+        let units = [team, service, council]
+        func may(_ hrUnits: Set<UUID>) -> Bool {
+            PersonAccess.allows(Viewer(personID: nil, roles: [.hr], hrUnits: hrUnits), target: worker, managersAbove: [], unitsAbove: units)
+        }
+        #expect(may([service]))
+        #expect(may([council]))
+        #expect(!may([otherService]))
+        #expect(!may([]))
+        #expect(!PersonAccess.allows(Viewer(personID: nil, roles: [], hrUnits: [service]), target: worker, managersAbove: [], unitsAbove: units))
+    }
+
+    @Test("Walking up stops at a loop in bad HR data")
     func loop() async {
         let managers = [worker: manager, manager: director, director: worker]
-        let chain = await PersonAccess.chain(above: worker) { managers[$0] }
+        let chain = await Hierarchy.ancestors(of: worker) { managers[$0] }
         #expect(chain == [manager, director])
     }
 }

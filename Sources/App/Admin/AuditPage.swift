@@ -72,18 +72,10 @@ enum AuditPage {
     }
 
     private static func pagination(_ model: Model) -> BodyNode {
-        let page = model.filter.page ?? 1
-        func link(_ number: Int, _ label: String, _ cls: String) -> BodyNode {
-            var components = URLComponents()
-            components.path = SiteURL.adminAudit.path
-            let f = model.filter
-            components.queryItems = [("action", f.action), ("entity", f.entity), ("actor", f.actor), ("from", f.from), ("to", f.to)]
-                .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } } + [URLQueryItem(name: "page", value: String(number))]
-            return H.el("div", H.cls(cls), H.el("a", H.cls("govuk-link govuk-pagination__link"), H.attr("href", components.string ?? ""), H.attr("rel", cls.hasSuffix("prev") ? "prev" : "next"), H.text(label)))
+        let f = model.filter
+        return Components.pagination(page: f.page ?? 1, hasNext: model.hasNext) { page in
+            SiteURL.adminAudit.path + "?" + Query.encode(["action": f.action, "entity": f.entity, "actor": f.actor,
+                                                          "from": f.from, "to": f.to, "page": String(page)])
         }
-        guard page > 1 || model.hasNext else { return .empty }
-        return H.el("nav", H.cls("govuk-pagination"), H.attr("aria-label", "Pages of results"),
-            page > 1 ? link(page - 1, "Previous page", "govuk-pagination__prev") : .empty,
-            model.hasNext ? link(page + 1, "Next page", "govuk-pagination__next") : .empty)
     }
 }

@@ -57,9 +57,12 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         guard let account = try await Account.query(on: db).filter(\.$id == accountID).filter(\.$active == true)
             .with(\.$roles).first()
         else { return nil }
+        let roles = Set(account.roles.compactMap { Role(rawValue: $0.role) })
+        let hrUnits = roles.contains(.hr)
+            ? Set(try await HRScope.query(on: db).filter(\.$account.$id == accountID).all().map(\.$orgUnit.id)) : []
         return Principal(
             accountID: accountID, email: account.email, displayName: account.displayName,
-            roles: Set(account.roles.compactMap { Role(rawValue: $0.role) }), personID: account.$person.id, via: via
+            roles: roles, personID: account.$person.id, hrUnits: hrUnits, via: via
         )
     }
 }

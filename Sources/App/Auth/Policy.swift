@@ -12,7 +12,7 @@ enum Policy: Sendable, Equatable {
     /// A signed-in account holding at least one of these roles.
     case anyRole(Set<Role>)
     /// Records about the person named by the path parameter: that person, anyone above them in
-    /// the line-management chain, HR, or an administrator.
+    /// the line-management chain, HR for that person's units, or an administrator.
     case person(parameter: String)
 
     static func role(_ role: Role) -> Policy { .anyRole([role]) }
@@ -55,9 +55,8 @@ struct PolicyMiddleware: AsyncMiddleware {
         case .person(let parameter):
             let principal = try request.requirePrincipal()
             guard let target = request.parameters.get(parameter, as: UUID.self) else { throw AppError.notFound }
-            let managers = try await LineManagement.chain(above: target, on: request.db)
-            guard PersonAccess.allows(viewer: principal.personID, roles: principal.roles, target: target, managersAbove: managers)
-            else { throw AppError.forbidden }
+            guard try await Person.find(target, on: request.db) != nil else { throw AppError.notFound }
+            guard try await LineManagement.allows(principal.viewer, target: target, on: request.db) else { throw AppError.forbidden }
         }
     }
 }

@@ -12,7 +12,11 @@ struct Principal: Sendable, Equatable {
     var displayName: String
     var roles: Set<Role>
     var personID: UUID?
+    /// For HR: the units they look after.
+    var hrUnits: Set<UUID> = []
     var via: Via
+
+    var viewer: Viewer { Viewer(personID: personID, roles: roles, hrUnits: hrUnits) }
 
     func has(_ role: Role) -> Bool { roles.contains(role) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// GOV.UK Design System patterns, written for Capable's own stylesheet.
@@ -129,7 +130,9 @@ extension Components {
     }
 
     /// A fieldset of checkboxes sharing one name; the error summary links to the first box.
-    static func checkboxes(name: String, legend: String, hint: String? = nil, choices: [Choice], errors: [FieldError]) -> BodyNode {
+    /// `singleField` names the inputs `name` rather than `name[]`, for a lone yes/no box.
+    static func checkboxes(name: String, legend: String, hint: String? = nil, choices: [Choice], errors: [FieldError],
+                           singleField: Bool = false) -> BodyNode {
         let error = errors.first { $0.field == name }
         return H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
             H.el("fieldset", H.cls("govuk-fieldset"), H.attr("aria-describedby", [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ").nilIfEmpty),
@@ -142,7 +145,7 @@ extension Components {
                 H.el("div", H.cls("govuk-checkboxes"), .group(choices.enumerated().map { index, choice in
                     let id = index == 0 ? name : "\(name)-\(index + 1)"
                     return H.el("div", H.cls("govuk-checkboxes__item"),
-                        H.void("input", [("class", "govuk-checkboxes__input"), ("id", id), ("name", "\(name)[]"), ("type", "checkbox"),
+                        H.void("input", [("class", "govuk-checkboxes__input"), ("id", id), ("name", singleField ? name : "\(name)[]"), ("type", "checkbox"),
                                          ("value", choice.value), ("checked", choice.checked ? "checked" : nil),
                                          ("aria-describedby", choice.hint.map { _ in "\(id)-hint" })]),
                         H.el("label", H.cls("govuk-label govuk-checkboxes__label"), H.attr("for", id), H.text(choice.label)),
@@ -150,6 +153,34 @@ extension Components {
                 }))
             )
         )
+    }
+}
+
+extension Components {
+    /// Previous and next links; `url` gives the address of a page number.
+    static func pagination(page: Int, hasNext: Bool, url: (Int) -> String) -> BodyNode {
+        guard page > 1 || hasNext else { return .empty }
+        func link(_ number: Int, _ label: String, _ side: String) -> BodyNode {
+            H.el("div", H.cls("govuk-pagination__\(side)"),
+                 H.el("a", H.cls("govuk-link govuk-pagination__link"), H.attr("href", url(number)), H.attr("rel", side),
+                      H.text(label), H.el("span", H.cls("govuk-visually-hidden"), H.text(": page \(number)"))))
+        }
+        return H.el("nav", H.cls("govuk-pagination"), H.attr("aria-label", "Pages of results"),
+            page > 1 ? link(page - 1, "Previous page", "prev") : .empty,
+            hasNext ? link(page + 1, "Next page", "next") : .empty)
+    }
+}
+
+/// Query strings for links.
+enum Query {
+    /// Encodes the non-nil, non-empty values, in key order.
+    static func encode(_ items: [String: String?]) -> String {
+        var components = URLComponents()
+        components.queryItems = items.sorted { $0.key < $1.key }.compactMap { key, value in
+            guard let value, !value.isEmpty else { return nil }
+            return URLQueryItem(name: key, value: value)
+        }
+        return components.percentEncodedQuery ?? ""
     }
 }
 

@@ -1,3 +1,4 @@
+import CapableCore
 import Foundation
 
 /// Dates and times as people in the UK read them, in UK time.
@@ -6,5 +7,12 @@ enum DisplayFormat {
 
     static func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .long, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london))
+    }
+
+    /// "2026-11-26" as "26 November 2026"; anything unparseable is shown as it is.
+    static func calendarDate(_ iso: String) -> String {
+        guard let date = CalendarDate(iso) else { return iso }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 }

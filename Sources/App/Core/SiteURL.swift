@@ -19,6 +19,10 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case adminNewAccount
     case adminAccount(UUID)
     case adminResetPassword(UUID)
+    case person(UUID)
+    case myTeam(indirect: Bool)
+    case orgTree
+    case orgUnit(UUID)
     case stylesheet
     case script
 
@@ -52,6 +56,10 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .adminNewAccount: "/admin/accounts/new"
         case .adminAccount(let id): "/admin/accounts/\(id.uuidString.lowercased())"
         case .adminResetPassword(let id): "/admin/accounts/\(id.uuidString.lowercased())/reset-password"
+        case .person(let id): "/people/\(id.uuidString.lowercased())"
+        case .myTeam(let indirect): indirect ? "/people/team?all=1" : "/people/team"
+        case .orgTree: "/org"
+        case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .apiMe: "/api/v1/me"

@@ -13,5 +13,7 @@ enum Migrations {
         CreateAuditEvents(),
         MakeAuditAppendOnly(),
         CreateFrameworks(),
+        CreateHRScopes(),
+        IndexPeople(),
     ]
 }

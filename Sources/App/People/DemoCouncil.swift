@@ -99,6 +99,9 @@ enum DemoCouncil {
                     record.$person.id = person.id
                     try await record.create(on: tx)
                     for role in account.roles { try await AccountRole(accountID: try record.requireID(), role: role.rawValue).create(on: tx) }
+                    if account.roles.contains(.hr), let council = unitIDs["EVC"] {
+                        try await HRScope(accountID: try record.requireID(), orgUnitID: council).create(on: tx)
+                    }
                     result.append((record.email, password, account.roles))
                 }
             }

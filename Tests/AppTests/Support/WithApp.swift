@@ -60,11 +60,26 @@ enum Fixtures {
     }
 
     @discardableResult
-    static func person(_ app: Application, ref: String, name: String, manager: UUID? = nil) async throws -> Person {
+    static func person(_ app: Application, ref: String, name: String, manager: UUID? = nil, unit: UUID? = nil) async throws -> Person {
         let person = Person(employeeRef: ref, givenName: name, familyName: "Test", workEmail: nil, jobTitle: nil, grade: nil,
-                            orgUnitID: nil, lineManagerID: manager, startDate: "2024-01-01")
+                            orgUnitID: unit, lineManagerID: manager, startDate: "2024-01-01")
         try await person.create(on: app.db)
         return person
+    }
+
+    @discardableResult
+    static func unit(_ app: Application, code: String, parent: UUID? = nil) async throws -> OrgUnit {
+        let unit = OrgUnit(code: code, name: "Unit \(code)", parentID: parent)
+        try await unit.create(on: app.db)
+        return unit
+    }
+
+    /// An HR account looking after `units`.
+    @discardableResult
+    static func hr(_ app: Application, email: String, units: [OrgUnit]) async throws -> Account {
+        let account = try await account(app, email: email, roles: [.hr])
+        for unit in units { try await HRScope(accountID: try account.requireID(), orgUnitID: try unit.requireID()).create(on: app.db) }
+        return account
     }
 
     static func auditActions(_ app: Application) async throws -> [String] {

@@ -1,0 +1,42 @@
+import Plot
+
+/// "My team": the people who report to the signed-in manager, directly or all the way down.
+enum TeamPage {
+    static let pageSize = 100
+
+    struct Model: Encodable {
+        var indirect: Bool
+        var page: Int
+        var rows: [PeopleQueries.TeamRow]
+        var total: Int
+        var linkedToPerson: Bool
+    }
+
+    static func summary(total: Int, indirect: Bool) -> String {
+        let people = total == 1 ? "1 person" : "\(total) people"
+        if indirect { return "\(people) in your reporting line" }
+        return total == 1 ? "1 person reports to you directly" : "\(people) report to you directly"
+    }
+
+    static func view(_ model: Model, context: PageContext) -> HTML {
+        Layout.page(PageFrame(title: "My team", area: .people, breadcrumbs: [("Home", .home), ("People", .area(.people))]), context: context,
+            Components.heading("My team"),
+            model.linkedToPerson ? .empty : Components.paragraph("Your account is not linked to a staff record, so Capable cannot tell who reports to you."),
+            H.el("nav", H.attr("aria-label", "Which reports"), H.el("ul", H.cls("govuk-list"),
+                H.el("li", model.indirect ? H.link("Direct reports only", to: .myTeam(indirect: false)) : H.el("strong", H.text("Direct reports only"))),
+                H.el("li", model.indirect ? H.el("strong", H.text("Everyone below me")) : H.link("Everyone below me", to: .myTeam(indirect: true))))),
+            H.el("p", H.cls("govuk-body"), H.attr("role", "status"),
+                 H.text(summary(total: model.total, indirect: model.indirect))),
+            model.rows.isEmpty ? .empty : Components.table(caption: model.indirect ? "Your reporting line" : "Your direct reports",
+                headers: model.indirect ? ["Name", "Job title", "Unit", "Line manager", "Levels below you"] : ["Name", "Job title", "Unit"],
+                rows: model.rows.map { row in
+                    let cells: [BodyNode] = [H.link(row.displayName, to: .person(row.id)), H.text(row.job_title ?? ""), H.text(row.unit_name ?? "")]
+                    guard model.indirect else { return cells }
+                    return cells + [H.text([row.manager_given_name, row.manager_family_name].compactMap { $0 }.joined(separator: " ")), H.text(String(row.depth))]
+                }, numeric: model.indirect ? [4] : []),
+            Components.pagination(page: model.page, hasNext: model.page * pageSize < model.total) { page in
+                SiteURL.myTeam(indirect: model.indirect).path + (model.indirect ? "&" : "?") + "page=\(page)"
+            }
+        )
+    }
+}
