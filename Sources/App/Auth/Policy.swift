@@ -14,6 +14,9 @@ enum Policy: Sendable, Equatable {
     /// Records about the person named by the path parameter: that person, anyone above them in
     /// the line-management chain, HR for that person's units, or an administrator.
     case person(parameter: String)
+    /// Changing the record of the person named by the path parameter: HR for that person's
+    /// units, or an administrator. (Managers see their people's records but do not edit HR data.)
+    case managePerson(parameter: String)
 
     static func role(_ role: Role) -> Policy { .anyRole([role]) }
 }
@@ -57,6 +60,13 @@ struct PolicyMiddleware: AsyncMiddleware {
             guard let target = request.parameters.get(parameter, as: UUID.self) else { throw AppError.notFound }
             guard try await Person.find(target, on: request.db) != nil else { throw AppError.notFound }
             guard try await LineManagement.allows(principal.viewer, target: target, on: request.db) else { throw AppError.forbidden }
+        case .managePerson(let parameter):
+            let principal = try request.requirePrincipal()
+            guard let target = request.parameters.get(parameter, as: UUID.self) else { throw AppError.notFound }
+            guard try await Person.find(target, on: request.db) != nil else { throw AppError.notFound }
+            // Only the HR and admin parts of the rule apply: being someone's manager is not enough.
+            let viewer = Viewer(personID: nil, roles: principal.roles.intersection([.hr, .admin]), hrUnits: principal.hrUnits)
+            guard try await LineManagement.allows(viewer, target: target, on: request.db) else { throw AppError.forbidden }
         }
     }
 }

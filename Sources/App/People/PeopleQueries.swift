@@ -26,6 +26,8 @@ enum PeopleQueries {
         /// Matches name, employee reference or job title.
         var text: String?
         var unitID: UUID?
+        /// Only the direct reports of this person.
+        var managerID: UUID?
         var includeLeavers = false
         var limit = 50
         var offset = 0
@@ -50,6 +52,7 @@ enum PeopleQueries {
                 """
         }
         if let unit = search.unitID { sql += " AND p.org_unit_id = \(bind: unit)" }
+        if let manager = search.managerID { sql += " AND p.line_manager_id = \(bind: manager)" }
         sql += " ORDER BY p.family_name, p.given_name, p.employee_ref, p.assignment_no LIMIT \(literal: search.limit + 1) OFFSET \(literal: search.offset)"
         return try await db.sql.raw(sql).all(decoding: Row.self)
     }
