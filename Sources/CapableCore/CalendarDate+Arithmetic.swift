@@ -1,3 +1,5 @@
+import Foundation
+
 /// Day arithmetic on calendar dates: "due within 30 days of starting", "started in the last 90
 /// days", "probation ends six months after the start". Whole days only; no time zone is involved.
 extension CalendarDate {
@@ -46,5 +48,15 @@ extension CalendarDate {
         let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
         let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+extension CalendarDate {
+    /// Today in the UK, where Capable's councils are: a leaving date is a UK calendar day.
+    public static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate.epoch
     }
 }

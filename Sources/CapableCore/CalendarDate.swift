@@ -32,6 +32,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// 1970-01-01, day number 0.
+    public static let epoch = CalendarDate(unchecked: 1970, 1, 1)
+
     public var nextDay: CalendarDate {
         if day < Self.days(inMonth: month, year: year) { return CalendarDate(unchecked: year, month, day + 1) }
         if month < 12 { return CalendarDate(unchecked: year, month + 1, 1) }

@@ -40,6 +40,45 @@ enum Audit {
         }
     }
 
+    /// One event of a batch, for `appendAll`.
+    struct Entry: Sendable {
+        var action: String
+        var entity: String
+        var id: String?
+        var changes: [FieldChange]?
+    }
+
+    /// Appends many events in one go (an import of thousands of rows): the chain is read once and
+    /// the rows are inserted in chunks, all inside the caller's transaction.
+    static func appendAll(_ entries: [Entry], context: AuditContext, on db: any Database) async throws {
+        guard !entries.isEmpty else { return }
+        try await db.writeTransaction { tx in
+            if !tx.isSQLite {
+                try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(literal: lockKey))").run()
+            }
+            let last = try await AuditEvent.query(on: tx).sort(\.$id, .descending).first()
+            var sequence = last?.id ?? 0
+            var previous = last?.hash ?? AuditChain.genesis
+            let now = AuditFormat.timestamp(Date())
+            var events: [AuditEvent] = []
+            events.reserveCapacity(entries.count)
+            for entry in entries {
+                sequence += 1
+                let record = AuditRecord(
+                    sequence: sequence, occurredAt: now, actorID: context.actorID, actorLabel: context.actorLabel,
+                    action: entry.action, entity: entry.entity, entityID: entry.id, requestID: context.requestID,
+                    address: context.address, changes: try entry.changes.flatMap { $0.isEmpty ? nil : try encode($0) },
+                    previousHash: previous)
+                let hash = AuditChain.hash(record)
+                events.append(AuditEvent(record: record, hash: hash))
+                previous = hash
+            }
+            for chunk in stride(from: 0, to: events.count, by: 500).map({ Array(events[$0..<min($0 + 500, events.count)]) }) {
+                try await chunk.create(on: tx)
+            }
+        }
+    }
+
     private static func encode(_ changes: [FieldChange]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

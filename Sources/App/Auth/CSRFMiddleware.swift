@@ -13,7 +13,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         // Read the body first (within the size cap) so the token can be taken from the form.
-        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        _ = try await request.body.collect(max: (request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize).value).get()
         let fetchSite = request.headers.first(name: "Sec-Fetch-Site")
         if let fetchSite, !["same-origin", "none"].contains(fetchSite) {
             throw reject(request, "cross-site request")

@@ -26,6 +26,18 @@ extension Route {
 
     var policy: Policy? { userInfo[AnySendableHashable(Self.policyKey)] as? Policy }
 
+    private static let bodyLimitKey = "capable.bodyLimit"
+
+    /// A larger request body than the default, for uploads. The CSRF check reads the body
+    /// before the route does, so it honours this too.
+    var bodyLimit: ByteCount? { userInfo[AnySendableHashable(Self.bodyLimitKey)] as? ByteCount }
+
+    @discardableResult
+    func bodyLimit(_ limit: ByteCount) -> Route {
+        userInfo[AnySendableHashable(Self.bodyLimitKey)] = limit
+        return self
+    }
+
     /// Declares the route's access policy.
     @discardableResult
     func policy(_ policy: Policy) -> Route {

@@ -1,11 +1,19 @@
+import CapableCore
+import Foundation
 import Vapor
 
 /// `capable seed demo` loads the fictional demo council; `capable seed frameworks` loads the
 /// built-in framework content (also done on every start).
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "demo or frameworks")
+        @Argument(name: "what", help: "demo, frameworks or synthetic")
         var what: String
+        @Option(name: "people", help: "synthetic: how many people (default 30000)")
+        var people: Int?
+        @Option(name: "seed", help: "synthetic: the random seed, for the same council every time (default 1)")
+        var seed: Int?
+        @Option(name: "csv", help: "synthetic: also write the council as an HR export CSV to this file")
+        var csv: String?
     }
 
     var help: String { "Loads data: 'demo' (a fictional council with demo accounts) or 'frameworks' (built-in content)" }
@@ -27,8 +35,35 @@ struct SeedCommand: AsyncCommand {
                 let roles = account.roles.isEmpty ? "staff/manager" : account.roles.map(\.rawValue).joined(separator: ", ")
                 context.console.print("  \(account.email)  \(account.password)  (\(roles))")
             }
+        case "synthetic":
+            try await seedSynthetic(signature, app: app, console: context.console)
         default:
-            throw CommandFailure("Unknown seed '\(signature.what)'; use: capable seed demo, or capable seed frameworks")
+            throw CommandFailure("Unknown seed '\(signature.what)'; use: capable seed demo, capable seed frameworks or capable seed synthetic")
+        }
+    }
+
+    /// A synthetic council through the same import the HR file goes through, so the data obeys
+    /// the same rules and the seed exercises the importer.
+    private func seedSynthetic(_ signature: Signature, app: Application, console: any Console) async throws {
+        let size = signature.people ?? 30_000
+        guard (1...1_000_000).contains(size) else { throw CommandFailure("--people must be from 1 to 1000000") }
+        let started = Date()
+        let council = SyntheticCouncil.generate(people: size, seed: UInt64(max(0, signature.seed ?? 1)), today: .today)
+        let rows = council.hrRows()
+        if let path = signature.csv {
+            let text = CSV.write(header: SyntheticOrganisation.hrHeader, rows: rows)
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw CommandFailure("Cannot write \(path)") }
+            console.print("Wrote \(rows.count) rows to \(path)")
+        }
+        let table = CSVTable(header: SyntheticOrganisation.hrHeader, rows: rows.enumerated().map { CSVRow(line: $0.offset + 2, cells: $0.element) })
+        do {
+            let outcome = try await PeopleImport.apply(table, mapping: .automatic(header: table.header), deactivateMissing: false, today: .today,
+                                                       context: AuditContext(actorID: nil, actorLabel: "capable seed synthetic", requestID: nil, address: nil),
+                                                       on: app.db)
+            console.print("Synthetic council: \(outcome.unitsCreated) units, \(outcome.created) people created, \(outcome.updated) updated, "
+                          + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        } catch let rejected as PeopleImport.Rejected {
+            throw CommandFailure("The synthetic council did not import: \(rejected.plan.errors.prefix(5).map(\.description).joined(separator: "; "))")
         }
     }
 }

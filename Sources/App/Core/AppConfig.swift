@@ -134,7 +134,7 @@ public struct AppConfig: Sendable {
     public static func testing(database: DatabaseChoice) -> AppConfig {
         AppConfig(
             database: database, secureCookies: true, sessionLifetime: .standard, maxBodySize: ByteCount(value: 2 << 20),
-            trustedProxies: [], publicURL: "http://127.0.0.1:8080", publicURLIsSet: false, bcryptCost: 4, postgresPoolSize: 2
+            trustedProxies: [], publicURL: "http://127.0.0.1:8080", publicURLIsSet: false, bcryptCost: 4, postgresPoolSize: 1
         )
     }
 }

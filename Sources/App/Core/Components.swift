@@ -187,3 +187,14 @@ enum Query {
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+extension Components {
+    /// A labelled select; `options` are (value, text).
+    static func select(name: String, label: String, options: [(String, String)], selected: String) -> BodyNode {
+        H.el("div", H.cls("govuk-form-group"),
+            H.el("label", H.cls("govuk-label"), H.attr("for", name), H.text(label)),
+            H.el("select", H.cls("govuk-select"), H.attr("id", name), H.attr("name", name), .group(options.map { value, text in
+                H.el("option", H.attr("value", value), H.flag("selected", value == selected), H.text(text))
+            })))
+    }
+}

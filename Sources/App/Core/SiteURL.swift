@@ -22,6 +22,12 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case person(UUID)
     case myTeam(indirect: Bool)
     case orgTree
+    case peopleImport
+    case peopleImportFile(UUID)
+    case peopleImportMapping(UUID)
+    case peopleImportApply(UUID)
+    case peopleExport
+    case unitsExport
     case orgUnit(UUID)
     case stylesheet
     case script
@@ -59,6 +65,12 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .person(let id): "/people/\(id.uuidString.lowercased())"
         case .myTeam(let indirect): indirect ? "/people/team?all=1" : "/people/team"
         case .orgTree: "/org"
+        case .peopleImport: "/people/import"
+        case .peopleImportFile(let id): "/people/import/\(id.uuidString.lowercased())"
+        case .peopleImportMapping(let id): "/people/import/\(id.uuidString.lowercased())/mapping"
+        case .peopleImportApply(let id): "/people/import/\(id.uuidString.lowercased())/apply"
+        case .peopleExport: "/people/export.csv"
+        case .unitsExport: "/org/export.csv"
         case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
         case .stylesheet: "/app.css"
         case .script: "/app.js"

@@ -15,5 +15,6 @@ enum Migrations {
         CreateFrameworks(),
         CreateHRScopes(),
         IndexPeople(),
+        CreatePeopleImports(),
     ]
 }

@@ -20,7 +20,11 @@ enum PeopleSearchPage {
             H.el("ul", H.cls("govuk-list"),
                 .unwrap(model.myPersonID) { H.el("li", H.link("Your record", to: .person($0))) },
                 model.managesPeople ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty,
-                H.el("li", H.link("Organisation structure", to: .orgTree))),
+                H.el("li", H.link("Organisation structure", to: .orgTree)),
+                context.roles.isDisjoint(with: [.hr, .admin]) ? .empty : .group(
+                    H.el("li", H.link("Import people from the HR system", to: .peopleImport)),
+                    H.el("li", H.link("Export people (CSV)", to: .peopleExport)),
+                    H.el("li", H.link("Export organisation units (CSV)", to: .unitsExport)))),
             model.seesOthers ? .empty : Components.paragraph("You can see your own record. Managers also see the people who report to them, and HR the people in their units."),
             H.el("form", H.attr("method", "get"), H.attr("action", SiteURL.area(.people).path), H.flag("novalidate"),
                 Components.input(.init(name: "q", label: "Search", hint: "Name, employee reference or job title", value: model.text,

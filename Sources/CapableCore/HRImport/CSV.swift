@@ -8,10 +8,13 @@ public enum CSV {
     ///
     /// Every cell first passes through ``neutraliseFormula(_:)``, because these files are opened in
     /// spreadsheets and a cell such as `=HYPERLINK(...)` would otherwise run as a formula.
-    public static func write(header: [String], rows: [[String]]) -> String {
-        var text = record(header)
+    ///
+    /// `neutralise: false` keeps cells exactly as they are, for a copy Capable itself will read
+    /// back (an uploaded import kept for its dry run), never for a file a person will open.
+    public static func write(header: [String], rows: [[String]], neutralise: Bool = true) -> String {
+        var text = record(header, neutralise: neutralise)
         for row in rows {
-            text += record(row)
+            text += record(row, neutralise: neutralise)
         }
         return text
     }
@@ -38,12 +41,12 @@ public enum CSV {
         }
     }
 
-    private static func record(_ cells: [String]) -> String {
-        cells.map(encode).joined(separator: ",") + "\r\n"
+    private static func record(_ cells: [String], neutralise: Bool) -> String {
+        cells.map { encode($0, neutralise: neutralise) }.joined(separator: ",") + "\r\n"
     }
 
-    private static func encode(_ cell: String) -> String {
-        let safe = neutraliseFormula(cell)
+    private static func encode(_ cell: String, neutralise: Bool) -> String {
+        let safe = neutralise ? neutraliseFormula(cell) : cell
         guard safe.unicodeScalars.contains(where: needsQuotes) else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

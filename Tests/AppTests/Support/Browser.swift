@@ -35,6 +35,22 @@ struct Browser {
         return try await send(.POST, path, headers: allHeaders, body: ByteBuffer(string: Self.encode(fields)))
     }
 
+    /// Uploads a file as a browser form does (multipart/form-data), with the CSRF token.
+    @discardableResult
+    mutating func upload(_ path: String, file: String, filename: String = "staff.csv", fields: [String: String] = [:]) async throws -> TestingHTTPResponse {
+        let boundary = "capable-test-boundary"
+        var parts = fields
+        if let csrf { parts[CSRFMiddleware.fieldName] = csrf }
+        var body = ""
+        for (name, value) in parts.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     /// Sends JSON, with the CSRF token in a header as a script on our pages would.
     @discardableResult
     mutating func sendJSON(_ method: HTTPMethod, _ path: String, json: String?, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {

@@ -31,9 +31,15 @@ func withApp(_ test: (Application) async throws -> Void) async throws {
         try await test(app)
     } catch {
         await cleanUp(app, schema: schema)
-        throw error
+        // PostgreSQL's errors hide their detail unless asked; a failing test should say what happened.
+        throw TestDatabaseError(detail: String(reflecting: error))
     }
     await cleanUp(app, schema: schema)
+}
+
+struct TestDatabaseError: Error, CustomStringConvertible {
+    var detail: String
+    var description: String { detail }
 }
 
 private func cleanUp(_ app: Application, schema: String?) async {
