@@ -107,3 +107,39 @@ struct AccountsAdminTests {
         }
     }
 }
+
+@Suite("Linking accounts to staff records and HR units")
+struct AccountLinkTests {
+    @Test("An account links to a person by employee reference and to HR units by code; unknown ones are named")
+    func links() async throws {
+        try await withApp { app in
+            // setup
+            let council = try await Fixtures.unit(app, code: "C")
+            let service = try await Fixtures.unit(app, code: "S", parent: council.id)
+            let person = try await Fixtures.person(app, ref: "E77", name: "Harriet", unit: service.id)
+            try await Fixtures.account(app, email: "admin@example.org", roles: [.admin])
+            var admin = Browser(app)
+            try await admin.signIn(email: "admin@example.org")
+            try await admin.get("/admin/accounts/new")
+
+            // act
+            let bad = try await admin.post("/admin/accounts", form: ["display_name": "Harriet", "email": "harriet@example.org",
+                                                                     "employee_ref": "E404", "hr_units": "S, NOPE", "roles[]": "hr"])
+            let afterBad = try await Account.query(on: app.db).filter(\.$email == "harriet@example.org").count()
+            let good = try await admin.post("/admin/accounts", form: ["display_name": "Harriet", "email": "harriet@example.org",
+                                                                      "employee_ref": "E77", "hr_units": "S", "roles[]": "hr"])
+
+            // check
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("No staff record has employee reference E404"))
+            #expect(bad.body.string.contains("No organisation unit has the code NOPE"))
+            #expect(afterBad == 0)
+            #expect(good.status == .created)
+            let account = try #require(try await Account.query(on: app.db).filter(\.$email == "harriet@example.org").first())
+            #expect(account.$person.id == person.id)
+            let principal = try #require(try await AuthenticationMiddleware.principal(accountID: try account.requireID(), via: .session, on: app.db))
+            #expect(principal.hrUnits == [try service.requireID()])
+            #expect(principal.personID == person.id)
+        }
+    }
+}

@@ -18,6 +18,8 @@ enum AccountFormPage {
         var active: Bool
         var errors: [FieldError]
         var notice: Notice?
+        var employeeRef: String = ""
+        var hrUnits: String = ""
     }
 
     static let roleHints: [Role: String] = [
@@ -33,6 +35,11 @@ enum AccountFormPage {
             hint: "Line managers need no role: Capable knows who manages whom from the people records.",
             choices: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, hint: roleHints[$0], checked: model.roles.contains($0)) },
             errors: model.errors)
+        let links: BodyNode = .group(
+            Components.input(.init(name: "employee_ref", label: "Employee reference", hint: "Links the account to the person's staff record, so Capable knows whose record it is and who they manage",
+                                   value: model.employeeRef, width: "10", spellcheck: false), errors: model.errors),
+            Components.input(.init(name: "hr_units", label: "Units HR looks after", hint: "For the HR role: organisation unit codes, separated by commas. Their sub-units are included.",
+                                   value: model.hrUnits, width: "20", spellcheck: false), errors: model.errors))
         return Layout.page(PageFrame(title: title, area: .admin, breadcrumbs: [("Home", .home), ("Admin", .area(.admin)), ("Accounts", .adminAccounts)],
                                      hasErrors: !model.errors.isEmpty), context: context,
             .unwrap(model.notice) { notice in
@@ -51,6 +58,7 @@ enum AccountFormPage {
                 .unwrap(model.accountID, { id in
                     .group(
                         Components.form(action: .adminAccount(id), csrf: context.csrfToken,
+                            links,
                             roles,
                             Components.checkboxes(name: "active", legend: "Status", hint: "A deactivated account cannot sign in and is signed out at once.",
                                                   choices: [.init(value: "yes", label: "Account is active", checked: model.active)], errors: model.errors),
@@ -64,6 +72,7 @@ enum AccountFormPage {
                     Components.input(.init(name: "display_name", label: "Name", value: model.displayName, autocomplete: "off"), errors: model.errors),
                     Components.input(.init(name: "email", label: "Email address", value: model.email, type: "email",
                                            autocomplete: "off", spellcheck: false), errors: model.errors),
+                    links,
                     roles,
                     Components.button("Create account")))
             ))

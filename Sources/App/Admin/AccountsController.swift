@@ -10,6 +10,11 @@ enum AccountsController {
         var email: String?
         var roles: [String]?
         var active: [String]?
+        var employee_ref: String?
+        var hr_units: String?
+
+        var employeeRef: String { (employee_ref ?? "").trimmingCharacters(in: .whitespaces) }
+        var hrUnits: String { (hr_units ?? "").trimmingCharacters(in: .whitespaces) }
     }
 
     @Sendable static func index(req: Request) async throws -> HTML {
@@ -30,27 +35,42 @@ enum AccountsController {
         if errors.isEmpty, try await Account.query(on: req.database).filter(\.$email == email).count() > 0 {
             errors.append(FieldError(field: "email", message: "An account with this email address already exists"))
         }
+        let links = try await AccountsAdmin.links(employeeRef: form.employeeRef, hrUnits: form.hrUnits, on: req.database)
+        errors += links.errors
         guard errors.isEmpty else {
             let model = AccountFormPage.Model(accountID: nil, displayName: name, email: email, roles: Set(roles.compactMap(Role.init)),
-                                              active: true, errors: errors, notice: nil)
+                                              active: true, errors: errors, notice: nil, employeeRef: form.employeeRef, hrUnits: form.hrUnits)
             return AccountFormPage.view(model, context: PageContext(req)).response(status: .badRequest)
         }
         let password = AccountsAdmin.temporaryPassword()
         let account = Account(email: email, displayName: name, passwordHash: try await req.password.async.hash(password))
+        account.$person.id = links.person
         try await req.create(account)
         try await AccountsAdmin.setRoles(Set(roles.compactMap(Role.init)), of: account, on: req)
+        try await AccountsAdmin.setHRUnits(links.units, of: account, on: req)
         let notice = AccountFormPage.Notice(heading: "Account created", password: password)
         let model = AccountFormPage.Model(accountID: account.id, displayName: name, email: email,
-                                          roles: Set(roles.compactMap(Role.init)), active: true, errors: [], notice: notice)
+                                          roles: Set(roles.compactMap(Role.init)), active: true, errors: [], notice: notice,
+                                          employeeRef: form.employeeRef, hrUnits: try await AccountsAdmin.unitCodes(of: try account.requireID(), on: req.database))
         return AccountFormPage.view(model, context: PageContext(req)).response(status: .created)
     }
 
     @Sendable static func show(req: Request) async throws -> HTML {
         let account = try await find(req)
-        return AccountFormPage.view(.init(accountID: account.id, displayName: account.displayName, email: account.email,
-                                          roles: Set(account.roles.compactMap { Role(rawValue: $0.role) }), active: account.active,
-                                          errors: [], notice: req.query[String.self, at: "done"] == "saved" ? .init(heading: "Changes saved", password: nil) : nil),
+        return AccountFormPage.view(try await model(account, errors: [], notice: req.query[String.self, at: "done"] == "saved"
+                                                    ? .init(heading: "Changes saved", password: nil) : nil, on: req.database),
                                     context: PageContext(req))
+    }
+
+    /// The form as stored for an account.
+    static func model(_ account: Account, errors: [FieldError], notice: AccountFormPage.Notice?, on db: any Database) async throws -> AccountFormPage.Model {
+        let id = try account.requireID()
+        var person: Person?
+        if let personID = account.$person.id { person = try await Person.find(personID, on: db) }
+        return AccountFormPage.Model(accountID: id, displayName: account.displayName, email: account.email,
+                                     roles: Set(account.roles.compactMap { Role(rawValue: $0.role) }), active: account.active,
+                                     errors: errors, notice: notice, employeeRef: person?.employeeRef ?? "",
+                                     hrUnits: try await AccountsAdmin.unitCodes(of: id, on: db))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -67,14 +87,21 @@ enum AccountsController {
         if account.id == principal.accountID, !active {
             errors.append(FieldError(field: "active", message: "You cannot deactivate your own account"))
         }
+        let links = try await AccountsAdmin.links(employeeRef: form.employeeRef, hrUnits: form.hrUnits, on: req.database)
+        errors += links.errors
         guard errors.isEmpty else {
             let model = AccountFormPage.Model(accountID: account.id, displayName: account.displayName, email: account.email,
-                                              roles: roles, active: active, errors: errors, notice: nil)
+                                              roles: roles, active: active, errors: errors, notice: nil,
+                                              employeeRef: form.employeeRef, hrUnits: form.hrUnits)
             return AccountFormPage.view(model, context: PageContext(req)).response(status: .badRequest)
         }
-        try await req.update(account) { $0.active = active }
+        try await req.update(account) { account in
+            account.active = active
+            account.$person.id = links.person
+        }
         if !active { try await Sessions.endAll(accountID: try account.requireID(), on: req.database) }
         try await AccountsAdmin.setRoles(roles, of: account, on: req)
+        try await AccountsAdmin.setHRUnits(links.units, of: account, on: req)
         return req.redirect(to: SiteURL.adminAccount(try account.requireID()).path + "?done=saved", redirectType: .normal)
     }
 
@@ -87,9 +114,8 @@ enum AccountsController {
             account.passwordChangedAt = Date()
         }
         try await Sessions.endAll(accountID: try account.requireID(), on: req.database)
-        let model = AccountFormPage.Model(accountID: account.id, displayName: account.displayName, email: account.email,
-                                          roles: Set(account.roles.compactMap { Role(rawValue: $0.role) }), active: account.active,
-                                          errors: [], notice: .init(heading: "Password reset; the person has been signed out", password: password))
+        let model = try await model(account, errors: [], notice: .init(heading: "Password reset; the person has been signed out", password: password),
+                                    on: req.database)
         return AccountFormPage.view(model, context: PageContext(req)).response(status: .ok)
     }
 
