@@ -283,5 +283,9 @@ def pytest_runtest_makereport(item, call):
     own = item.funcargs.get("fresh_server")
     if own is not None:
         report.sections.append(("own server output (tail)", own.log_tail()))
+    # Servers that a test module starts for itself (e.g. test_people.py's `council`).
+    for name, value in item.funcargs.items():
+        if name != "fresh_server" and value is not _server and isinstance(value, (Server, ServerProcess)):
+            report.sections.append((f"{name} server output (tail)", value.log_tail()))
     if _server is not None:
         report.sections.append(("server output (tail)", _server.log_tail()))

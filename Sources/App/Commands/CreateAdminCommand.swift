@@ -11,6 +11,8 @@ struct CreateAdminCommand: AsyncCommand {
         var email: String?
         @Option(name: "name", help: "The administrator's name (default: the part of the email before @)")
         var name: String?
+        @Option(name: "employee-ref", help: "Link the account to this person's staff record")
+        var employeeRef: String?
     }
 
     var help: String { "Creates an administrator account (password from CAPABLE_ADMIN_PASSWORD or standard input)" }
@@ -29,8 +31,23 @@ struct CreateAdminCommand: AsyncCommand {
         if try await Account.query(on: app.db).filter(\.$email == email).count() > 0 {
             throw CommandFailure("An account with the email \(email) already exists")
         }
+        var personID: UUID?
+        if let ref = signature.employeeRef {
+            guard let person = try await AccountsAdmin.person(employeeRef: ref, on: app.db) else {
+                throw CommandFailure("No staff record has employee reference \(ref)")
+            }
+            personID = person.id
+        }
         let hash = try await app.password.async.hash(password)
-        _ = try await Setup.createAdmin(admin, hash: hash, context: .system, on: app.db)
+        let account = try await Setup.createAdmin(admin, hash: hash, context: .system, on: app.db)
+        if let personID {
+            try await app.db.writeTransaction { tx in
+                account.$person.id = personID
+                try await account.save(on: tx)
+                try await Audit.append("update", entity: Account.auditEntity, id: account.id?.uuidString,
+                                       changes: [FieldChange(field: "person_id", old: nil, new: personID.uuidString)], context: .system, on: tx)
+            }
+        }
         context.console.print("Created administrator \(email)")
     }
 }

@@ -62,6 +62,9 @@ struct SeedCommand: AsyncCommand {
                                                        on: app.db)
             console.print("Synthetic council: \(outcome.unitsCreated) units, \(outcome.created) people created, \(outcome.updated) updated, "
                           + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            if let manager = council.manager(withReportingLineNear: 2_000) {
+                console.print("Manager with a large reporting line: \(manager.employeeRef) (\(manager.reports) people)")
+            }
         } catch let rejected as PeopleImport.Rejected {
             throw CommandFailure("The synthetic council did not import: \(rejected.plan.errors.prefix(5).map(\.description).joined(separator: "; "))")
         }
