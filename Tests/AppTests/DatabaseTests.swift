@@ -60,18 +60,21 @@ struct DatabaseTests {
         }
     }
 
-    @Test("The demo council: 10 units, 30 people in one line-management tree, demo accounts that can sign in")
+    @Test("The demo council: 4 directorates, about 200 people in one line-management tree, demo accounts that can sign in")
     func demo() async throws {
         try await withApp { app in
             // act
             let accounts = try await DemoCouncil.load(on: app.db) { try Bcrypt.hash($0, cost: 4) }
 
             // check
-            #expect(try await OrgUnit.query(on: app.db).count() == 10)
+            let council = try #require(try await OrgUnit.query(on: app.db).filter(\.$code == "EVC").first())
+            #expect(try await OrgUnit.query(on: app.db).filter(\.$parent.$id == council.id).count() == 4)
             let people = try await Person.query(on: app.db).all()
-            #expect(people.count == 30)
+            #expect((180...220).contains(people.count))
             #expect(people.filter { $0.$lineManager.id == nil }.count == 1)
-            let worker = try #require(people.first { $0.employeeRef == "D0030" })
+            #expect(Set(people.compactMap(\.workEmail)).count == people.count)
+            #expect(people.contains { $0.probationEndDate != nil })
+            let worker = try #require(people.first { $0.employeeRef == "D0101" })
             #expect(try await LineManagement.chain(above: try worker.requireID(), on: app.db).count == 4)
             #expect(accounts.count == DemoCouncil.accounts.count)
             let hr = try #require(accounts.first { $0.roles.contains(.hr) })
