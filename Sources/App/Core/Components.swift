@@ -198,3 +198,13 @@ extension Components {
             })))
     }
 }
+
+extension Components {
+    static func textarea(name: String, label: String, hint: String? = nil, value: String, rows: Int = 4) -> BodyNode {
+        H.el("div", H.cls("govuk-form-group"),
+            H.el("label", H.cls("govuk-label govuk-label--s"), H.attr("for", name), H.text(label)),
+            .unwrap(hint) { H.el("div", H.cls("govuk-hint"), H.attr("id", "\(name)-hint"), H.text($0)) },
+            H.el("textarea", H.cls("govuk-textarea"), H.attr("id", name), H.attr("name", name), H.attr("rows", String(rows)),
+                 H.attr("aria-describedby", hint == nil ? nil : "\(name)-hint"), H.text(value)))
+    }
+}

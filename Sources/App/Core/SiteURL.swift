@@ -27,6 +27,9 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case peopleImportMapping(UUID)
     case peopleImportApply(UUID)
     case peopleExport
+    case jobRoles
+    case newJobRole
+    case jobRole(UUID)
     case unitsExport
     case orgUnit(UUID)
     case stylesheet
@@ -70,6 +73,9 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .peopleImportMapping(let id): "/people/import/\(id.uuidString.lowercased())/mapping"
         case .peopleImportApply(let id): "/people/import/\(id.uuidString.lowercased())/apply"
         case .peopleExport: "/people/export.csv"
+        case .jobRoles: "/people/roles"
+        case .newJobRole: "/people/roles/new"
+        case .jobRole(let id): "/people/roles/\(id.uuidString.lowercased())"
         case .unitsExport: "/org/export.csv"
         case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
         case .stylesheet: "/app.css"

@@ -16,5 +16,6 @@ enum Migrations {
         CreateHRScopes(),
         IndexPeople(),
         CreatePeopleImports(),
+        CreateJobRoles(),
     ]
 }

@@ -21,6 +21,7 @@ enum PeopleSearchPage {
                 .unwrap(model.myPersonID) { H.el("li", H.link("Your record", to: .person($0))) },
                 model.managesPeople ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty,
                 H.el("li", H.link("Organisation structure", to: .orgTree)),
+                H.el("li", H.link("Job roles", to: .jobRoles)),
                 context.roles.isDisjoint(with: [.hr, .admin]) ? .empty : .group(
                     H.el("li", H.link("Import people from the HR system", to: .peopleImport)),
                     H.el("li", H.link("Export people (CSV)", to: .peopleExport)),

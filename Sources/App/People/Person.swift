@@ -32,6 +32,7 @@ final class Person: Model, @unchecked Sendable {
     // relationships
     @OptionalParent(key: "org_unit_id") var orgUnit: OrgUnit?
     @OptionalParent(key: "line_manager_id") var lineManager: Person?
+    @OptionalParent(key: "job_role_id") var jobRole: JobRole?
 
     init() {}
 
