@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     people.get(use: PeopleController.index).policy(.signedIn)
     people.get("team", use: PeopleController.team).policy(.signedIn)
     people.get("roles", use: JobRolesController.index).policy(.signedIn)
+    people.get("audiences", use: AudiencesController.preview).policy(.anyRole([.hr, .admin]))
     people.get("roles", "new", use: JobRolesController.newForm).policy(.anyRole([.hr, .admin]))
     people.post("roles", use: JobRolesController.save).policy(.anyRole([.hr, .admin]))
     people.get("roles", ":roleID", use: JobRolesController.show).policy(.signedIn)

@@ -208,3 +208,21 @@ extension Components {
                  H.attr("aria-describedby", hint == nil ? nil : "\(name)-hint"), H.text(value)))
     }
 }
+
+extension Components {
+    /// A fieldset of radios; the error summary links to the first.
+    static func radios(name: String, legend: String, choices: [(String, String)], selected: String, errors: [FieldError]) -> BodyNode {
+        let error = errors.first { $0.field == name }
+        return H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
+            H.el("fieldset", H.cls("govuk-fieldset"),
+                H.el("legend", H.cls("govuk-fieldset__legend govuk-fieldset__legend--s"), H.text(legend)),
+                .unwrap(error) { H.el("p", H.cls("govuk-error-message"), H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text($0.message)) },
+                H.el("div", H.cls("govuk-radios"), .group(choices.enumerated().map { index, choice in
+                    let id = index == 0 ? name : "\(name)-\(index + 1)"
+                    return H.el("div", H.cls("govuk-radios__item"),
+                        H.void("input", [("class", "govuk-radios__input"), ("id", id), ("name", name), ("type", "radio"), ("value", choice.0),
+                                         ("checked", choice.0 == selected ? "checked" : nil)]),
+                        H.el("label", H.cls("govuk-label govuk-radios__label"), H.attr("for", id), H.text(choice.1)))
+                }))))
+    }
+}

@@ -28,6 +28,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case peopleImportApply(UUID)
     case peopleExport
     case jobRoles
+    case audiences
     case newJobRole
     case jobRole(UUID)
     case unitsExport
@@ -74,6 +75,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .peopleImportApply(let id): "/people/import/\(id.uuidString.lowercased())/apply"
         case .peopleExport: "/people/export.csv"
         case .jobRoles: "/people/roles"
+        case .audiences: "/people/audiences"
         case .newJobRole: "/people/roles/new"
         case .jobRole(let id): "/people/roles/\(id.uuidString.lowercased())"
         case .unitsExport: "/org/export.csv"

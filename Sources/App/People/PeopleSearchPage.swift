@@ -24,6 +24,7 @@ enum PeopleSearchPage {
                 H.el("li", H.link("Job roles", to: .jobRoles)),
                 context.roles.isDisjoint(with: [.hr, .admin]) ? .empty : .group(
                     H.el("li", H.link("Import people from the HR system", to: .peopleImport)),
+                    H.el("li", H.link("Audiences", to: .audiences)),
                     H.el("li", H.link("Export people (CSV)", to: .peopleExport)),
                     H.el("li", H.link("Export organisation units (CSV)", to: .unitsExport)))),
             model.seesOthers ? .empty : Components.paragraph("You can see your own record. Managers also see the people who report to them, and HR the people in their units."),
