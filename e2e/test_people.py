@@ -431,3 +431,44 @@ def test_staff_member_cannot_open_a_colleagues_profile(driver, imported):
     # Nor do colleagues show up in the People search.
     visit(driver, council.url("/people?q=Nowak"))
     assert table(driver, "People") is None, table_dicts(driver, "People")
+
+
+def test_people_area_pages_pass_axe(driver, imported):
+    """Every other People page, as the administrator: search, the organisation tree, a unit,
+    job roles (with the form's error state), and the audience preview."""
+    council = imported
+    base = council.base_url
+    visit(driver, base + "/login")
+    fill(driver, "#email", council.email)
+    fill(driver, "#password", council.password)
+    click_and_wait(driver, find_button(driver, "Sign in"))
+
+    visit(driver, base + "/people?q=housing")
+    assert "Casey Nowak" in driver.page_source
+
+    visit(driver, base + "/org")
+    unit_link = driver.find_element(By.LINK_TEXT, "Housing Team")
+    click_and_wait(driver, unit_link)
+    check_axe(driver)
+    assert_heading(driver, "Housing Team")
+
+    visit(driver, base + "/people/roles")
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Add a job role"))
+    check_axe(driver)
+    fill(driver, "#grade_low", "G9")
+    fill(driver, "#grade_high", "G2")
+    click_and_wait(driver, find_button(driver, "Add job role"))
+    check_axe(driver)
+    assert_title_starts(driver, "Error: ")
+    fill(driver, "#title", "Housing Officer")
+    fill(driver, "#grade_low", "G5")
+    fill(driver, "#grade_high", "G6")
+    fill(driver, "#units", "T")
+    click_and_wait(driver, find_button(driver, "Add job role"))
+    check_axe(driver)
+    assert_heading(driver, "Housing Officer")
+
+    visit(driver, base + "/people/audiences?rule=unit&unit=D&subunits=yes")
+    assert "people" in driver.find_element(By.CSS_SELECTOR, "h2[role=status]").text
+    visit(driver, base + "/people/audiences?rule=allManagers")
+    assert "Jordan Ellis" in driver.page_source
