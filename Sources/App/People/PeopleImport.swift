@@ -35,7 +35,27 @@ enum PeopleImport {
         var location: String?
         var active: Bool
         var unit_code: String?
+        var unit_name: String?
+        var parent_code: String?
         var manager_ref: String?
+
+        /// The row in the import's own columns (`HRColumn` order), for export.
+        var hrCells: [String] {
+            [employee_ref, assignment_no, given_name, family_name, preferred_name ?? "", work_email ?? "", job_title ?? "",
+             unit_code ?? "", unit_name ?? "", parent_code ?? "", manager_ref ?? "", grade ?? "", fte.map { String($0) } ?? "",
+             contract_type ?? "", start_date ?? "", probation_end_date ?? "", leaving_date ?? "", location ?? ""]
+        }
+    }
+
+    /// People with their unit, parent unit and manager's reference: what the importer compares
+    /// against and what the export writes. `scope` limits it to what a viewer may see.
+    static func rows(scope: PeopleScope?, on db: any Database) async throws -> [ExistingRow] {
+        var sql: SQLQueryString = scope?.commonTables ?? ""
+        sql += """
+             SELECT p.id, p.employee_ref, p.assignment_no, p.given_name, p.family_name, p.preferred_name, p.work_email,             p.job_title, p.grade, p.fte, p.contract_type, p.start_date, p.probation_end_date, p.leaving_date, p.location,             p.active, u.code AS unit_code, u.name AS unit_name, pu.code AS parent_code, m.employee_ref AS manager_ref             FROM people p LEFT JOIN org_units u ON u.id = p.org_unit_id LEFT JOIN org_units pu ON pu.id = u.parent_id             LEFT JOIN people m ON m.id = p.line_manager_id
+            """
+        if let scope { sql += " WHERE \(scope.condition(alias: "p")) ORDER BY p.employee_ref, p.assignment_no" }
+        return try await db.sql.raw(sql).all(decoding: ExistingRow.self)
     }
 
     struct UnitRow: Decodable {
@@ -47,13 +67,7 @@ enum PeopleImport {
 
     /// Everyone already in Capable, as the planner sees them (plain rows: this can be 30,000).
     static func existing(on db: any Database) async throws -> (people: [ExistingPerson], units: [ExistingUnit]) {
-        let rows = try await db.sql.raw("""
-            SELECT p.id, p.employee_ref, p.assignment_no, p.given_name, p.family_name, p.preferred_name, p.work_email, \
-            p.job_title, p.grade, p.fte, p.contract_type, p.start_date, p.probation_end_date, p.leaving_date, p.location, \
-            p.active, u.code AS unit_code, m.employee_ref AS manager_ref \
-            FROM people p LEFT JOIN org_units u ON u.id = p.org_unit_id LEFT JOIN people m ON m.id = p.line_manager_id
-            """).all(decoding: ExistingRow.self)
-        let people = rows.map { row in
+        let people = try await rows(scope: nil, on: db).map { row in
             ExistingPerson(id: row.id, record: HRRecord(
                 employeeRef: row.employee_ref, assignmentNo: row.assignment_no, givenName: row.given_name,
                 familyName: row.family_name, preferredName: row.preferred_name, workEmail: row.work_email,
