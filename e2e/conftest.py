@@ -133,7 +133,8 @@ class ServerProcess:
             self._log.close()
 
 
-def start_server(tmp: Path, *, log_level: str | None = None, public_url: str | None = None) -> ServerProcess:
+def start_server(tmp: Path, *, log_level: str | None = None, public_url: str | None = None,
+                 extra_env: dict[str, str] | None = None) -> ServerProcess:
     """Start `capable serve` on the SQLite database in tmp (made if missing) and wait for /health.
 
     public_url sets CAPABLE_PUBLIC_URL (without it, printed links use the serve address).
@@ -145,6 +146,7 @@ def start_server(tmp: Path, *, log_level: str | None = None, public_url: str | N
         env["LOG_LEVEL"] = log_level
     if public_url:
         env["CAPABLE_PUBLIC_URL"] = public_url
+    env.update(extra_env or {})
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = tmp / "server.log"

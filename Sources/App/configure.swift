@@ -44,7 +44,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, poolSize: Int) async throws {
     switch choice {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite, isDefault: true)
+        // Background jobs get connections of their own: fluent-sqlite-driver keeps one connection
+        // per event loop, and a long import holding it would stall half the pages. WAL lets
+        // pages read while the job writes.
+        app.databases.use(.sqlite(.file(path)), as: .jobs, isDefault: false)
         // WAL persists in the file; synchronous stays at SQLite's FULL, so a commit survives power loss.
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     case .sqliteMemory:
@@ -53,6 +57,19 @@ private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseC
         var configuration = try SQLPostgresConfiguration(url: url)
         if let searchPath { configuration.searchPath = [searchPath] }
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: poolSize), as: .psql)
+    }
+}
+
+extension DatabaseID {
+    /// The connections background jobs use (see `Application.jobsDatabase`).
+    static let jobs = DatabaseID(string: "jobs")
+}
+
+extension Application {
+    /// Where a background job writes: its own SQLite connections on a file database; the shared
+    /// pool on PostgreSQL (which has several connections per event loop) and in-memory SQLite.
+    var jobsDatabase: any Database {
+        databases.ids().contains(.jobs) ? db(.jobs) : db
     }
 }
 

@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     people.on(.POST, "import", body: .collect(maxSize: "50mb"), use: ImportController.upload)
         .policy(.anyRole([.hr, .admin])).bodyLimit("50mb")
     people.get("import", ":importID", use: ImportController.review).policy(.anyRole([.hr, .admin]))
+    people.get("import", ":importID", "status", use: ImportController.status).policy(.anyRole([.hr, .admin]))
     people.post("import", ":importID", "mapping", use: ImportController.saveMapping).policy(.anyRole([.hr, .admin]))
     people.post("import", ":importID", "apply", use: ImportController.apply).policy(.anyRole([.hr, .admin]))
     people.get(":personID", use: PeopleController.show).policy(.person(parameter: "personID"))

@@ -207,3 +207,62 @@ struct PeopleImportTests {
         }
     }
 }
+
+@Suite("Large imports run in the background")
+struct BackgroundImportTests {
+    @Test("A large file is applied in the background: progress page, status for the script, then the outcome")
+    func background() async throws {
+        try await withApp { app in
+            // setup: treat every file as large
+            app.importBackgroundThreshold = 1
+            try await Fixtures.account(app, email: "admin@x.org", roles: [.admin])
+            var browser = Browser(app)
+            try await browser.signIn(email: "admin@x.org")
+            try await browser.get("/people/import")
+            let path = try #require(try await browser.upload("/people/import", file: PeopleImportTests.good).headers.first(name: .location))
+
+            // act
+            let started = try await browser.post(path + "/apply")
+            var record: PeopleImportFile?
+            for _ in 0..<200 {
+                record = try await PeopleImportFile.query(on: app.db).first()
+                if record?.status != "applying" { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let status = try await browser.get(path + "/status")
+            let page = try await browser.get(path)
+
+            // check
+            #expect(started.status == .seeOther)
+            #expect(record?.status == "applied")
+            #expect(status.body.string.contains("\"status\":\"applied\""))
+            #expect(page.body.string.contains("The import has been applied"))
+            #expect(try await Person.query(on: app.db).count() == 3)
+            #expect(try await browser.post(path + "/apply").status == .conflict)
+        }
+    }
+
+    @Test("The progress page shows while applying, and a run cut off long ago counts as failed")
+    func applyingAndStale() async throws {
+        try await withApp { app in
+            try await Fixtures.account(app, email: "admin@x.org", roles: [.admin])
+            var browser = Browser(app)
+            try await browser.signIn(email: "admin@x.org")
+            try await browser.get("/people/import")
+            let path = try #require(try await browser.upload("/people/import", file: PeopleImportTests.good).headers.first(name: .location))
+            let record = try #require(try await PeopleImportFile.query(on: app.db).first())
+            record.status = "applying"
+            record.startedAt = Date()
+            try await record.save(on: app.db)
+
+            let applying = try await browser.get(path).body.string
+            #expect(applying.contains("Applying the import"))
+            #expect(applying.contains("data-import-status=\"\(path)/status\""))
+
+            record.startedAt = Date().addingTimeInterval(-PeopleImportFile.staleAfter - 1)
+            try await record.save(on: app.db)
+            #expect(try await browser.get(path + "/status").body.string.contains("\"status\":\"failed\""))
+            #expect(try await browser.get(path).body.string.contains("Apply the import"))
+        }
+    }
+}

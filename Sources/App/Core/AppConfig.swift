@@ -26,6 +26,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Connections per event loop for PostgreSQL.
     public var postgresPoolSize: Int
+    /// HR files with at least this many rows are applied in the background with a progress page.
+    public var importBackgroundRows: Int = 2_000
 
     public static let settings: [(name: String, meaning: String, defaultValue: String)] = [
         ("CAPABLE_DATABASE_PATH", "SQLite database file", "capable.sqlite"),
@@ -37,6 +39,7 @@ public struct AppConfig: Sendable {
         ("CAPABLE_MAX_BODY_SIZE", "largest request body, e.g. 2mb or 512kb", "2mb"),
         ("CAPABLE_TRUSTED_PROXIES", "comma-separated proxy addresses whose X-Forwarded-For is trusted", "none"),
         ("CAPABLE_PUBLIC_URL", "the address people use, for printed links", "http://127.0.0.1:8080"),
+        ("CAPABLE_IMPORT_BACKGROUND_ROWS", "HR files with at least this many rows are applied in the background", "2000"),
     ]
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -89,7 +92,7 @@ public struct AppConfig: Sendable {
             throw Invalid(name: "CAPABLE_PUBLIC_URL", reason: "must be an http or https address, not \"\(publicURL)\"")
         }
 
-        return AppConfig(
+        var config = AppConfig(
             database: database,
             secureCookies: insecure == "0",
             sessionLifetime: SessionLifetime(idleTimeout: TimeInterval(idle * 60), absoluteTimeout: TimeInterval(absolute * 3600)),
@@ -100,6 +103,8 @@ public struct AppConfig: Sendable {
             bcryptCost: 12,
             postgresPoolSize: try integer("CAPABLE_DB_POOL", default: 4, range: 1...64)
         )
+        config.importBackgroundRows = try integer("CAPABLE_IMPORT_BACKGROUND_ROWS", default: 2_000, range: 1...10_000_000)
+        return config
     }
 
     /// Where `serve` will listen, from its --hostname/-H and --port/-p options, as a base URL

@@ -11,6 +11,9 @@ struct CreatePeopleImports: AsyncMigration {
             .field("mapping", .string)
             .field("outcome", .string)
             .field("applied_at", .datetime)
+            .field("status", .string, .required)
+            .field("started_at", .datetime)
+            .field("failure", .string)
             .field("created_at", .datetime)
             .create()
     }

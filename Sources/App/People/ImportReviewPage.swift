@@ -19,6 +19,11 @@ enum ImportReviewPage {
         return Layout.page(PageFrame(title: "Check the import", area: .people,
                                      breadcrumbs: [("Home", .home), ("People", .area(.people)), ("Import", .peopleImport)]), context: context,
             Components.heading("Check the import", caption: model.record.filename),
+            .unwrap(model.record.failure) { failure in
+                H.el("div", H.cls("govuk-warning-text"),
+                    H.el("span", H.cls("govuk-warning-text__icon"), H.attr("aria-hidden", "true"), H.text("!")),
+                    H.el("strong", H.cls("govuk-warning-text__text"), H.el("span", H.cls("govuk-visually-hidden"), H.text("Warning")), H.text(failure)))
+            },
             Components.summaryList([
                 ("Rows in the file", H.text(String(model.table.rows.count))),
                 ("People to add", H.text(String(plan.created))),
@@ -87,6 +92,21 @@ enum ImportReviewPage {
                                          options: [("", "Not in the file")] + model.table.header.map { ($0, $0) }, selected: chosen ?? "")
             }),
             Components.button("Check again with these columns", style: "secondary"))
+    }
+
+    /// A large import running in the background. The page works without scripts (the link
+    /// checks again); app.js polls the status and reloads when it is done.
+    static func applying(record: PeopleImportFile, step: ImportProgress.Step?, rows: Int, context: PageContext) -> HTML {
+        let id = record.id ?? UUID()
+        let where_ = step.map { "\($0.done) of \($0.total) rows written" } ?? "Started"
+        return Layout.page(PageFrame(title: "Applying the import", area: .people,
+                                     breadcrumbs: [("Home", .home), ("People", .area(.people)), ("Import", .peopleImport)]), context: context,
+            Components.heading("Applying the import", caption: record.filename),
+            Components.paragraph("\(rows) rows are being imported. Nothing changes for anyone until every row is written; if anything fails, nothing is imported."),
+            H.el("p", H.cls("govuk-body"), H.attr("role", "status"), H.attr("aria-live", "polite"),
+                 H.attr("data-import-status", SiteURL.peopleImportFile(id).path + "/status"), H.text(where_)),
+            H.el("p", H.cls("govuk-body"), H.link("Check progress", to: .peopleImportFile(id)))
+        )
     }
 
     static func applied(record: PeopleImportFile, outcome: PeopleImport.Outcome, context: PageContext) -> HTML {

@@ -23,7 +23,8 @@ extension PeopleImport {
     /// and, if the plan is clean, writes all of it: every unit, person and deactivation, with
     /// their audit events, or nothing at all.
     static func apply(_ table: CSVTable, mapping: ColumnMapping, deactivateMissing: Bool, today: CalendarDate,
-                      context: AuditContext, on db: any Database) async throws -> Outcome {
+                      context: AuditContext, on db: any Database,
+                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> Outcome {
         try await db.writeTransaction { tx in
             let (people, units) = try await existing(on: tx)
             let plan = HRImportPlanner.plan(table: table, mapping: mapping, existingPeople: people, existingUnits: units,
@@ -32,7 +33,7 @@ extension PeopleImport {
             var audit: [Audit.Entry] = []
             let unitIDs = try await writeUnits(plan.units, existing: units, audit: &audit, on: tx)
             var personIDs = Dictionary(people.map { ($0.record.key, $0.id) }, uniquingKeysWith: { first, _ in first })
-            try await writePeople(plan.rows, unitIDs: unitIDs, personIDs: &personIDs, audit: &audit, on: tx)
+            try await writePeople(plan.rows, unitIDs: unitIDs, personIDs: &personIDs, audit: &audit, on: tx, progress: progress)
             let leavers = plan.deactivations.compactMap { personIDs[$0] }
             for chunk in stride(from: 0, to: leavers.count, by: 500).map({ Array(leavers[$0..<min($0 + 500, leavers.count)]) }) {
                 try await tx.sql.raw("UPDATE people SET active = \(bind: false), updated_at = \(bind: Date()) WHERE id IN (\(binds: chunk))").run()

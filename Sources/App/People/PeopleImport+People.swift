@@ -22,7 +22,8 @@ extension PeopleImport {
     /// New people are inserted managers-first (so every line-manager reference points at a row
     /// that exists), in multi-row inserts; changed people are updated one by one.
     static func writePeople(_ rows: [PlannedRow], unitIDs: [String: UUID], personIDs: inout [PersonKey: UUID],
-                            audit: inout [Audit.Entry], on db: any Database) async throws {
+                            audit: inout [Audit.Entry], on db: any Database,
+                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws {
         let now = Date()
         let creates = rows.filter { $0.existingID == nil && $0.record != nil && $0.action != .unchanged }
         for row in creates { if let key = row.key { personIDs[key] = UUID() } }
@@ -37,7 +38,9 @@ extension PeopleImport {
                                    changes: FieldChange.diff(before: [:], after: record.snapshot())))
             }
             try await insert.run()
+            progress?(min(start + 400, ordered.count), rows.count)
         }
+        var done = ordered.count
         for row in rows {
             guard let id = row.existingID, let record = row.record else { continue }
             let changes: [FieldChange]
@@ -53,6 +56,8 @@ extension PeopleImport {
             }
             try await update.where("id", .equal, SQLBind(id)).run()
             audit.append(.init(action: "update", entity: Person.auditEntity, id: id.uuidString, changes: changes))
+            done += 1
+            if done % 500 == 0 { progress?(done, rows.count) }
         }
     }
 

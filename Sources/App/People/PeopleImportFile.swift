@@ -20,6 +20,11 @@ final class PeopleImportFile: Model, @unchecked Sendable {
     /// JSON of `PeopleImport.Outcome` once applied.
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "applied_at") var appliedAt: Date?
+    /// checked (uploaded, not applied), applying (running in the background), applied, failed.
+    @Field(key: "status") var status: String
+    @OptionalField(key: "started_at") var startedAt: Date?
+    /// Why a background apply did not finish; nothing was written when it failed.
+    @OptionalField(key: "failure") var failure: String?
 
     // relationships
     @Parent(key: "account_id") var account: Account
@@ -31,6 +36,15 @@ final class PeopleImportFile: Model, @unchecked Sendable {
         self.filename = filename
         self.content = content
         self.deactivateMissing = deactivateMissing
+        self.status = "checked"
+    }
+
+    /// A background apply that has been running this long without finishing was cut off (the
+    /// server stopped): its transaction rolled back, so it can be applied again.
+    static let staleAfter: TimeInterval = 30 * 60
+
+    func isApplying(now: Date = Date()) -> Bool {
+        status == "applying" && (startedAt.map { now.timeIntervalSince($0) < Self.staleAfter } ?? false)
     }
 }
 
@@ -38,6 +52,7 @@ extension PeopleImportFile: Auditable {
     static let auditEntity = "people_import"
     /// The file's content is personal data and stays out of the log; what it did goes in.
     var auditSnapshot: [String: String?] {
-        ["filename": filename, "deactivate_missing": String(deactivateMissing), "mapping": mapping, "outcome": outcome]
+        ["filename": filename, "deactivate_missing": String(deactivateMissing), "mapping": mapping, "outcome": outcome,
+         "status": status, "failure": failure]
     }
 }

@@ -35,10 +35,32 @@
     });
   }
 
+  // A background job's status line: ask every two seconds, update the words (read out
+  // politely by screen readers), and reload the page when the job has finished.
+  function pollStatus(element) {
+    var url = element.getAttribute('data-import-status');
+    function ask() {
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (status) {
+          if (!status) return;
+          if (status.status !== 'applying') { window.location.reload(); return; }
+          if (typeof status.done === 'number') {
+            element.textContent = status.done + ' of ' + status.total + ' rows written';
+          }
+          window.setTimeout(ask, 2000);
+        })
+        .catch(function () { window.setTimeout(ask, 5000); });
+    }
+    window.setTimeout(ask, 2000);
+  }
+
   function init() {
     var summary = document.querySelector('.govuk-error-summary');
     if (summary) enhanceErrorSummary(summary);
     enhanceConfirmForms();
+    var status = document.querySelector('[data-import-status]');
+    if (status) pollStatus(status);
   }
 
   if (document.readyState === 'loading') {
