@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlparse
 
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import WebDriverException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
@@ -44,7 +44,9 @@ def click_and_wait(driver, element: WebElement) -> None:
     """Click something that loads a new page and wait for that page."""
     old_page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, WAIT).until(EC.staleness_of(old_page))
+    # Mid-navigation chromedriver can answer "Node with given id does not belong to the
+    # document" instead of "stale element": both mean the old page is going, so keep polling.
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old_page))
     wait_for_load(driver)
 
 

@@ -12,7 +12,7 @@ import secrets
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import WebDriverException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -155,7 +155,7 @@ def test_api_token_shown_once_and_revoked(driver, server):
         raise AssertionError("Revoke did not ask for confirmation") from None
     assert "Revoke this token" in alert.text, alert.text
     alert.accept()
-    WebDriverWait(driver, WAIT).until(EC.staleness_of(old_page))
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old_page))
     wait_for_load(driver)
     assert path_of(driver) == "/account", driver.current_url
     assert any("The API token has been revoked" in t for t in success_banner_texts(driver)), success_banner_texts(driver)
@@ -220,7 +220,7 @@ def test_sign_in_with_the_keyboard_only(driver, server):
 
     old_page = driver.find_element(By.TAG_NAME, "html")
     press(driver, Keys.ENTER)
-    WebDriverWait(driver, WAIT).until(EC.staleness_of(old_page))
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old_page))
     wait_for_load(driver)
     assert_signed_in(driver)
     assert path_of(driver) == "/", driver.current_url

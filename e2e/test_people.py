@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import WebDriverException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -308,7 +308,7 @@ def test_hr_import_dry_run_fix_and_apply(driver, council):
         raise AssertionError("Apply the import did not ask for confirmation") from None
     assert alert.text == confirm, alert.text
     alert.accept()
-    WebDriverWait(driver, WAIT).until(EC.staleness_of(old_page))
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old_page))
     wait_for_load(driver)
     check_axe(driver)
     council.imported = True
