@@ -108,10 +108,17 @@ struct PeoplePagesTests {
     func orgPages() async throws {
         try await withApp { app in
             let org = try await organisation(app)
+            try await Fixtures.unit(app, code: "X", parent: org.team.id)
             var worker = try await signedIn(app, "wren@x.org")
             let tree = try await worker.get("/org").body.string
+            // three levels are shown; deeper units are on their parent's page
+            #expect(!tree.contains("Unit X") && tree.contains("(3 people, 1 sub-unit)"))
             #expect(tree.contains("Unit C") && tree.contains("Unit T"))
-            #expect(tree.contains("Unit T</a> (3 people)"))
+            #expect(tree.contains("Unit T</a> (3 people, 1 sub-unit)"))
+            // searching by a unit's name finds the people in it the viewer may see
+            var director = try await signedIn(app, "dana@x.org")
+            let byUnit = try await director.get("/people?q=unit%20t").body.string
+            #expect(byUnit.contains("Wren Test") && byUnit.contains("Mo Test") && !byUnit.contains("Dana Test"))
             let team = try await worker.get("/org/\(try org.team.requireID())").body.string
             #expect(team.contains("Unit S"))
             #expect(team.contains("Wren Test") && !team.contains("Pat Test"))

@@ -23,7 +23,7 @@ enum PeopleQueries {
     }
 
     struct Search: Sendable {
-        /// Matches name, employee reference or job title.
+        /// Matches name, employee reference, job title, or the unit's name or code.
         var text: String?
         var unitID: UUID?
         /// Only the direct reports of this person.
@@ -48,7 +48,8 @@ enum PeopleQueries {
             sql += """
                  AND (lower(p.given_name || ' ' || p.family_name) LIKE \(bind: like) \
                 OR lower(COALESCE(p.preferred_name, '') || ' ' || p.family_name) LIKE \(bind: like) \
-                OR lower(p.employee_ref) LIKE \(bind: like) OR lower(COALESCE(p.job_title, '')) LIKE \(bind: like))
+                OR lower(p.employee_ref) LIKE \(bind: like) OR lower(COALESCE(p.job_title, '')) LIKE \(bind: like) \
+                OR lower(COALESCE(u.name, '')) LIKE \(bind: like) OR lower(COALESCE(u.code, '')) LIKE \(bind: like))
                 """
         }
         if let unit = search.unitID { sql += " AND p.org_unit_id = \(bind: unit)" }

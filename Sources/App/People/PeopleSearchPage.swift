@@ -1,7 +1,7 @@
 import Foundation
 import Plot
 
-/// Find people: by name, employee reference or job title, within what the viewer may see.
+/// Find people: by name, employee reference, job title or unit, within what the viewer may see.
 enum PeopleSearchPage {
     struct Model: Encodable {
         var text: String
@@ -29,7 +29,7 @@ enum PeopleSearchPage {
                     H.el("li", H.link("Export organisation units (CSV)", to: .unitsExport)))),
             model.seesOthers ? .empty : Components.paragraph("You can see your own record. Managers also see the people who report to them, and HR the people in their units."),
             H.el("form", H.attr("method", "get"), H.attr("action", SiteURL.area(.people).path), H.flag("novalidate"),
-                Components.input(.init(name: "q", label: "Search", hint: "Name, employee reference or job title", value: model.text,
+                Components.input(.init(name: "q", label: "Search", hint: "Name, employee reference, job title or unit", value: model.text,
                                        type: "search", width: "20", spellcheck: false), errors: []),
                 Components.checkboxes(name: "leavers", legend: "Leavers", choices: [.init(value: "1", label: "Include people who have left", checked: model.includeLeavers)], errors: [], singleField: true),
                 Components.button("Search", style: "secondary")),
