@@ -23,21 +23,7 @@ enum Audit {
         _ action: String, entity: String, id: String?, changes: [FieldChange]? = nil,
         context: AuditContext, on db: any Database
     ) async throws {
-        try await db.writeTransaction { tx in
-            if !tx.isSQLite {
-                try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(literal: lockKey))").run()
-            }
-            let last = try await AuditEvent.query(on: tx).sort(\.$id, .descending).first()
-            let record = AuditRecord(
-                sequence: (last?.id ?? 0) + 1,
-                occurredAt: AuditFormat.timestamp(Date()),
-                actorID: context.actorID, actorLabel: context.actorLabel, action: action, entity: entity,
-                entityID: id, requestID: context.requestID, address: context.address,
-                changes: try changes.flatMap { $0.isEmpty ? nil : try encode($0) },
-                previousHash: last?.hash ?? AuditChain.genesis
-            )
-            try await AuditEvent(record: record, hash: AuditChain.hash(record)).create(on: tx)
-        }
+        try await appendAll([Entry(action: action, entity: entity, id: id, changes: changes)], context: context, on: db)
     }
 
     /// One event of a batch, for `appendAll`.
@@ -48,8 +34,8 @@ enum Audit {
         var changes: [FieldChange]?
     }
 
-    /// Appends many events in one go (an import of thousands of rows): the chain is read once and
-    /// the rows are inserted in chunks, all inside the caller's transaction.
+    /// Appends events (one, or the thousands of an import): the chain is read once and the rows
+    /// are inserted in chunks, all inside the caller's transaction.
     static func appendAll(_ entries: [Entry], context: AuditContext, on db: any Database) async throws {
         guard !entries.isEmpty else { return }
         try await db.writeTransaction { tx in
