@@ -467,6 +467,19 @@ def test_people_area_pages_pass_axe(driver, imported):
     click_and_wait(driver, find_button(driver, "Add job role"))
     check_axe(driver)
     assert_heading(driver, "Housing Officer")
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Change this job role"))
+    check_axe(driver)
+    assert driver.find_element(By.CSS_SELECTOR, "#units").get_attribute("value") == "T"
+
+    # Accounts: the list, one account's page, and its error state.
+    visit(driver, base + "/admin/accounts")
+    click_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "main table a")[0])
+    check_axe(driver)
+    fill(driver, "#hr_units", "NO-SUCH-UNIT")
+    click_and_wait(driver, find_button(driver, "Save changes"))
+    check_axe(driver)
+    assert_title_starts(driver, "Error: ")
+    assert "No organisation unit has the code NO-SUCH-UNIT" in driver.page_source
 
     visit(driver, base + "/people/audiences?rule=unit&unit=D&subunits=yes")
     assert "people" in driver.find_element(By.CSS_SELECTOR, "h2[role=status]").text
