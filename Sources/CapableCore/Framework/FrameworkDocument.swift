@@ -10,10 +10,17 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
 
     /// Where the framework is in its life cycle.
     public enum Status: String, Codable, Sendable, CaseIterable {
-        case draft, published, retired
+        /// Being written; only HR and administrators see it, and only a draft can be edited.
+        case draft
+        /// The version in force: read-only, rated against, referred to.
+        case published
+        /// An older version replaced by a newer published one; still readable.
+        case superseded
+        /// No longer in use; everything that refers to it stays readable.
+        case retired
     }
 
-    /// The stable id (a deterministic UUID for built-in content).
+    /// The framework's stable id, shared by all its versions (a deterministic UUID for built-in content).
     public var id: UUID
     public var title: String
     public var description: String
@@ -32,15 +39,20 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
     public var source: String
     /// The top-level elements, in source order.
     public var elements: [Element]
+    /// The rating scale people are assessed on; nil means `RatingScale.standard`.
+    public var scale: [ScaleLevel]?
+
+    /// The levels people are rated on, lowest first.
+    public var ratingScale: [ScaleLevel] { scale ?? ScaleLevel.standard }
 
     /// Creates a framework document.
     public init(id: UUID, title: String, description: String, owner: String, kind: Kind, status: Status, version: Int,
                 implementedOn: String? = nil, amendedOn: String? = nil, datesAsWritten: String? = nil,
-                source: String, elements: [Element]) {
+                source: String, elements: [Element], scale: [ScaleLevel]? = nil) {
         self.id = id; self.title = title; self.description = description; self.owner = owner
         self.kind = kind; self.status = status; self.version = version
         self.implementedOn = implementedOn; self.amendedOn = amendedOn; self.datesAsWritten = datesAsWritten
-        self.source = source; self.elements = elements
+        self.source = source; self.elements = elements; self.scale = scale
     }
 
     /// One node of a framework: a principle, value, capability, behaviour, standard, skill or knowledge item.
@@ -117,8 +129,24 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
         }
 
         public var type: LinkType
-        /// An element code in any built-in framework, or "organisational:<name>".
+        /// Another element's stable id (in any framework), or "organisational:<name>" for an
+        /// organisational capability.
         public var target: String
+
+        static let organisationalPrefix = "organisational:"
+
+        /// The organisational capability named by the link, if that is what it points at.
+        public var organisationalCapability: String? {
+            target.hasPrefix(Self.organisationalPrefix) ? String(target.dropFirst(Self.organisationalPrefix.count)) : nil
+        }
+
+        /// The element the link points at, if it points at one.
+        public var elementID: UUID? { UUID(uuidString: target) }
+
+        /// A link to an organisational capability.
+        public static func organisational(_ name: String, type: LinkType = .supports) -> Link {
+            Link(type: type, target: organisationalPrefix + name)
+        }
 
         /// Creates a link.
         public init(type: LinkType, target: String) {
@@ -130,30 +158,5 @@ public struct FrameworkDocument: Codable, Sendable, Equatable {
     public func allElements() -> [Element] {
         func walk(_ element: Element) -> [Element] { [element] + element.children.flatMap(walk) }
         return elements.flatMap(walk)
-    }
-
-    /// Human-readable problems with a document: duplicate codes or ids, a child under the wrong
-    /// kind of parent (or a wrong kind at the top level), and empty titles. Empty when all is well.
-    public static func validate(_ document: FrameworkDocument) -> [String] {
-        var problems: [String] = []
-        if document.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append("The framework has an empty title.")
-        }
-        var codes: Set<String> = []
-        var ids: Set<UUID> = [document.id]
-        for element in document.allElements() {
-            if !codes.insert(element.code).inserted { problems.append("The code \(element.code) is used more than once.") }
-            if !ids.insert(element.id).inserted { problems.append("The id \(element.id) (\(element.code)) is used more than once.") }
-            if element.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                problems.append("The element \(element.code) has an empty title.")
-            }
-            for child in element.children where !element.kind.allowedChildren.contains(child.kind) {
-                problems.append("The \(child.kind.rawValue) \(child.code) cannot sit under the \(element.kind.rawValue) \(element.code).")
-            }
-        }
-        for element in document.elements where !element.kind.allowedAtTopLevel {
-            problems.append("The \(element.kind.rawValue) \(element.code) cannot sit at the top level.")
-        }
-        return problems
     }
 }
