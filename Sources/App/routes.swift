@@ -51,7 +51,7 @@ func routes(_ app: Application) throws {
     app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
     app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
 
-    for area in SiteURL.Area.allCases where area != .admin && area != .people {
+    for area in SiteURL.Area.allCases where ![.admin, .people].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }
 

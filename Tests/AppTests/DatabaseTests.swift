@@ -53,10 +53,15 @@ struct DatabaseTests {
     @Test("Built-in frameworks load once, however often the loader runs")
     func builtIn() async throws {
         try await withApp { app in
-            #expect(try await BuiltInFrameworks.load(on: app.db) == 1)
+            #expect(try await BuiltInFrameworks.load(on: app.db) == 3)
             #expect(try await BuiltInFrameworks.load(on: app.db) == 0)
-            let framework = try #require(try await Framework.query(on: app.db).first())
-            #expect(framework.title == "We trust each other and take responsibility")
+            let versions = try await FrameworkVersion.query(on: app.db).all()
+            #expect(versions.count == 3)
+            #expect(versions.allSatisfy { $0.statusValue == .published && $0.version == 1 })
+            let trust = try #require(versions.first { $0.title == "We trust each other and take responsibility" })
+            // The stored framework reads back exactly as the file has it.
+            let file = try #require(try BuiltInFrameworks.documents().first { $0.id == trust.frameworkID })
+            #expect(try await FrameworkStore.document(trust, on: app.db) == file)
         }
     }
 

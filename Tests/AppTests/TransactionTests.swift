@@ -15,7 +15,9 @@ struct TransactionTests {
             app.post("test-write") { req -> String in
                 try await req.create(Person(employeeRef: "X1", givenName: "Half", familyName: "Written", workEmail: nil,
                                             jobTitle: nil, grade: nil, orgUnitID: nil, lineManagerID: nil, startDate: nil))
-                try await Framework(title: "Half", summary: "", owner: "", kind: "custom", status: "draft", version: 1).create(on: req.database)
+                _ = try await FrameworkStore.create(FrameworkDocument(id: UUID(), title: "Half", description: "", owner: "", kind: .custom,
+                                                                      status: .draft, version: 1, source: "", elements: []),
+                                                    status: .draft, on: req.database)
                 throw AppError.badRequest("the second half failed")
             }.policy(.signedIn)
             try await Fixtures.account(app)
@@ -31,7 +33,7 @@ struct TransactionTests {
             #expect(response.status == .badRequest)
             #expect(response.body.string.contains("the second half failed"))
             #expect(try await Person.query(on: app.db).count() == 0)
-            #expect(try await Framework.query(on: app.db).count() == 0)
+            #expect(try await FrameworkVersion.query(on: app.db).count() == 0)
             #expect(try await Fixtures.auditActions(app) == auditBefore)
         }
     }

@@ -9,7 +9,7 @@ enum AppResources {
         .compactMap { $0?.appendingPathComponent("Assets", isDirectory: true) }
         .first { FileManager.default.fileExists(atPath: $0.path) }
 
-    /// The URL of a shipped file, e.g. `url("builtin/frameworks.json")`, or nil when it is missing.
+    /// The URL of a shipped file, e.g. `url("builtin/frameworks")`, or nil when it is missing.
     static func url(_ relativePath: String) -> URL? {
         guard let url = root?.appendingPathComponent(relativePath), FileManager.default.fileExists(atPath: url.path) else { return nil }
         return url

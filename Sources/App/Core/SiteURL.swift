@@ -33,6 +33,30 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case jobRole(UUID)
     case unitsExport
     case orgUnit(UUID)
+    case frameworkSearch(query: String?)
+    case framework(UUID)
+    case frameworkVersions(UUID)
+    case frameworkVersion(UUID, Int)
+    case frameworkCompare(UUID, from: Int?, to: Int?)
+    case frameworkPrint(UUID, version: Int?)
+    case frameworkRatingForm(UUID, version: Int?)
+    case frameworkElement(UUID, version: Int?)
+    case frameworkCASE(UUID, version: Int?)
+    case frameworkCSV(UUID, version: Int?)
+    case newFramework
+    case frameworks
+    case frameworkImport
+    case frameworkDrafts(UUID)
+    case frameworkDraft(UUID)
+    case frameworkDraftDetails(UUID)
+    case frameworkDraftNewElement(UUID, parent: UUID?)
+    case frameworkDraftElements(UUID)
+    case frameworkDraftElement(UUID, UUID)
+    case frameworkDraftElementMove(UUID, UUID)
+    case frameworkDraftElementDelete(UUID, UUID)
+    case frameworkPublish(UUID)
+    case frameworkDiscard(UUID)
+    case frameworkRetire(UUID)
     case stylesheet
     case script
 
@@ -41,6 +65,11 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case apiPassword
     case apiTokens
     case apiToken(UUID)
+    case apiFrameworks
+    case apiFramework(UUID)
+    case apiFrameworkVersions(UUID)
+    case apiFrameworkCASE(UUID)
+    case apiElement(UUID)
 
     /// The areas in the header, in the order people meet them.
     enum Area: String, CaseIterable, Sendable, Codable {
@@ -80,6 +109,34 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .jobRole(let id): "/people/roles/\(id.uuidString.lowercased())"
         case .unitsExport: "/org/export.csv"
         case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
+        case .frameworkSearch(let query): query.map { "/framework/search?" + Query.encode(["q": $0]) } ?? "/framework/search"
+        case .framework(let id): "/framework/\(id.uuidString.lowercased())"
+        case .frameworkVersions(let id): "/framework/\(id.uuidString.lowercased())/versions"
+        case .frameworkVersion(let id, let number): "/framework/\(id.uuidString.lowercased())/versions/\(number)"
+        case .frameworkCompare(let id, let from, let to):
+            "/framework/\(id.uuidString.lowercased())/compare" + Self.query(["from": from.map(String.init), "to": to.map(String.init)])
+        case .frameworkPrint(let id, let version): "/framework/\(id.uuidString.lowercased())/print" + Self.versionQuery(version)
+        case .frameworkRatingForm(let id, let version): "/framework/\(id.uuidString.lowercased())/rating-form" + Self.versionQuery(version)
+        case .frameworkElement(let id, let version): "/framework/elements/\(id.uuidString.lowercased())" + Self.versionQuery(version)
+        case .frameworkCASE(let id, let version): "/framework/\(id.uuidString.lowercased())/case.json" + Self.versionQuery(version)
+        case .frameworkCSV(let id, let version): "/framework/\(id.uuidString.lowercased())/elements.csv" + Self.versionQuery(version)
+        case .newFramework: "/framework/new"
+        case .frameworks: "/framework"
+        case .frameworkImport: "/framework/import"
+        case .frameworkDrafts(let id): "/framework/\(id.uuidString.lowercased())/drafts"
+        case .frameworkDraft(let id): "/framework/\(id.uuidString.lowercased())/draft"
+        case .frameworkDraftDetails(let id): "/framework/\(id.uuidString.lowercased())/draft/details"
+        case .frameworkDraftNewElement(let id, let parent):
+            "/framework/\(id.uuidString.lowercased())/draft/elements/new" + Self.query(["parent": parent?.uuidString.lowercased()])
+        case .frameworkDraftElements(let id): "/framework/\(id.uuidString.lowercased())/draft/elements"
+        case .frameworkDraftElement(let id, let element): "/framework/\(id.uuidString.lowercased())/draft/elements/\(element.uuidString.lowercased())"
+        case .frameworkDraftElementMove(let id, let element):
+            "/framework/\(id.uuidString.lowercased())/draft/elements/\(element.uuidString.lowercased())/move"
+        case .frameworkDraftElementDelete(let id, let element):
+            "/framework/\(id.uuidString.lowercased())/draft/elements/\(element.uuidString.lowercased())/delete"
+        case .frameworkPublish(let id): "/framework/\(id.uuidString.lowercased())/draft/publish"
+        case .frameworkDiscard(let id): "/framework/\(id.uuidString.lowercased())/draft/discard"
+        case .frameworkRetire(let id): "/framework/\(id.uuidString.lowercased())/retire"
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .apiMe: "/api/v1/me"
@@ -87,8 +144,20 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .apiPassword: "/api/v1/account/password"
         case .apiTokens: "/api/v1/account/tokens"
         case .apiToken(let id): "/api/v1/account/tokens/\(id.uuidString.lowercased())"
+        case .apiFrameworks: "/api/v1/frameworks"
+        case .apiFramework(let id): "/api/v1/frameworks/\(id.uuidString.lowercased())"
+        case .apiFrameworkVersions(let id): "/api/v1/frameworks/\(id.uuidString.lowercased())/versions"
+        case .apiFrameworkCASE(let id): "/api/v1/frameworks/\(id.uuidString.lowercased())/case"
+        case .apiElement(let id): "/api/v1/elements/\(id.uuidString.lowercased())"
         }
     }
+
+    private static func query(_ items: [String: String?]) -> String {
+        let encoded = Query.encode(items)
+        return encoded.isEmpty ? "" : "?" + encoded
+    }
+
+    private static func versionQuery(_ version: Int?) -> String { query(["version": version.map(String.init)]) }
 
     var string: String { path }
     var description: String { path }

@@ -1,35 +1,32 @@
+import CapableCore
 import Fluent
 import Foundation
 
-/// The framework content that ships with Capable (Resources/builtin/frameworks.json), loaded on
-/// first start and by `capable seed frameworks`. Records keep fixed ids, so loading twice adds nothing.
+/// The framework content that ships with Capable (`Assets/builtin/frameworks/*.json`, transcribed
+/// from the source documents), loaded on first start and by `capable seed frameworks`. Each file's
+/// framework keeps its fixed id, so loading twice adds nothing and never overwrites local edits.
 enum BuiltInFrameworks {
-    struct Record: Decodable {
-        var id: UUID
-        var title: String
-        var description: String
-        var owner: String
-        var kind: String
-        var status: String
-        var version: Int
-    }
-
-    static func records() throws -> [Record] {
-        try JSONDecoder().decode([Record].self, from: AppResources.data("builtin/frameworks.json"))
+    /// Every built-in framework, in file-name order.
+    static func documents() throws -> [FrameworkDocument] {
+        guard let folder = AppResources.url("builtin/frameworks") else { return [] }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        return try files.map { file in
+            try JSONDecoder().decode(FrameworkDocument.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
+        }
     }
 
     /// Adds the built-in frameworks that are not there yet; returns how many were added.
     @discardableResult
     static func load(on db: any Database) async throws -> Int {
-        let records = try records()
+        let documents = try documents()
         return try await db.writeTransaction { tx in
             var added = 0
-            for record in records where try await Framework.find(record.id, on: tx) == nil {
-                let framework = Framework(id: record.id, title: record.title, summary: record.description, owner: record.owner,
-                                          kind: record.kind, status: record.status, version: record.version)
-                try await framework.create(on: tx)
-                try await Audit.append("create", entity: "framework", id: record.id.uuidString,
-                                       changes: [.init(field: "title", old: nil, new: record.title)], context: .system, on: tx)
+            for document in documents where try await Frameworks.versions(of: document.id, on: tx).isEmpty {
+                let version = try await FrameworkStore.create(document, status: document.status, on: tx)
+                try await Audit.append("create", entity: FrameworkVersion.auditEntity, id: document.id.uuidString,
+                                       changes: [.init(field: "title", old: nil, new: document.title),
+                                                 .init(field: "version", old: nil, new: String(version.version))],
+                                       context: .system, on: tx)
                 added += 1
             }
             return added

@@ -2,16 +2,8 @@ import Plot
 
 /// An area's landing page.
 enum AreaPage {
-    struct FrameworkRow: Codable, Sendable {
-        var title: String
-        var kind: String
-        var status: String
-        var version: Int
-    }
-
     struct Model: Encodable {
         var area: SiteURL.Area
-        var frameworks: [FrameworkRow]
     }
 
     static func purpose(_ area: SiteURL.Area) -> String {
@@ -31,17 +23,8 @@ enum AreaPage {
         Layout.page(PageFrame(title: model.area.title, area: model.area, breadcrumbs: [("Home", .home)]), context: context,
             Components.heading(model.area.title),
             Components.paragraph(purpose(model.area)),
-            model.area == .framework ? frameworkTable(model.frameworks)
-                : H.el("div", H.cls("govuk-inset-text"), H.text("This area is not available yet in this version of Capable."))
+            H.el("div", H.cls("govuk-inset-text"), H.text("This area is not available yet in this version of Capable."))
         )
-    }
-
-    private static func frameworkTable(_ rows: [FrameworkRow]) -> BodyNode {
-        guard !rows.isEmpty else { return Components.paragraph("No frameworks have been loaded.") }
-        return Components.table(caption: "Frameworks", headers: ["Title", "Kind", "Status", "Version"], rows: rows.map { row in
-            [H.text(row.title), H.text(row.kind), Components.tag(row.status.capitalized, colour: row.status == "published" ? "green" : "grey"),
-             H.text(String(row.version))]
-        }, numeric: [3])
     }
 
     static func adminView(context: PageContext) -> HTML {

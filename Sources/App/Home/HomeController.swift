@@ -1,5 +1,3 @@
-import Fluent
-import SQLKit
 import Plot
 import Vapor
 
@@ -12,20 +10,8 @@ enum HomeController {
         return HomePage.view(.init(displayName: principal.displayName), context: PageContext(req))
     }
 
-    /// The published and draft frameworks, read as plain rows.
-    static func frameworks(on db: any Database) async throws -> [AreaPage.FrameworkRow] {
-        try await db.sql.select()
-            .columns("title", "kind", "status", "version")
-            .from(Framework.schema)
-            .orderBy("title")
-            .all(decoding: AreaPage.FrameworkRow.self)
-    }
-
     static func area(_ area: SiteURL.Area) -> @Sendable (Request) async throws -> HTML {
-        { req in
-            let rows = area == .framework ? try await frameworks(on: req.database) : []
-            return AreaPage.view(.init(area: area, frameworks: rows), context: PageContext(req))
-        }
+        { req in AreaPage.view(.init(area: area), context: PageContext(req)) }
     }
 
     @Sendable static func admin(req: Request) async throws -> HTML {

@@ -2,7 +2,7 @@ import Fluent
 
 struct CreateFrameworks: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Framework.schema)
+        try await database.schema("frameworks")
             .id()
             .field("title", .string, .required)
             .field("description", .string, .required)
@@ -18,6 +18,6 @@ struct CreateFrameworks: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Framework.schema).delete()
+        try await database.schema("frameworks").delete()
     }
 }

@@ -17,5 +17,6 @@ enum Migrations {
         IndexPeople(),
         CreatePeopleImports(),
         CreateJobRoles(),
+        CreateFrameworkVersions(),
     ]
 }
