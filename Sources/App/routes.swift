@@ -51,7 +51,9 @@ func routes(_ app: Application) throws {
     app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
     app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
 
-    for area in SiteURL.Area.allCases where ![.admin, .people].contains(area) {
+    frameworkRoutes(app)
+
+    for area in SiteURL.Area.allCases where ![.admin, .people, .framework].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }
 
@@ -73,4 +75,21 @@ func routes(_ app: Application) throws {
     api.get("account", "tokens", use: ApiController.tokens).policy(.signedIn)
     api.post("account", "tokens", use: ApiController.createToken).policy(.signedIn)
     api.delete("account", "tokens", ":tokenID", use: ApiController.revokeToken).policy(.signedIn)
+}
+
+/// The framework area: reading is for everyone signed in; drafts are shown to, and written by,
+/// HR and administrators only.
+private func frameworkRoutes(_ app: Application) {
+    let authors: Policy = .anyRole([.hr, .admin])
+    let framework = app.grouped("framework")
+    framework.get(use: FrameworkController.library).policy(.signedIn)
+    framework.get("search", use: FrameworkSearch.page).policy(.signedIn)
+    framework.get("elements", ":elementID", use: FrameworkController.element).policy(.signedIn)
+    framework.get(":frameworkID", use: FrameworkController.show).policy(.signedIn)
+    framework.get(":frameworkID", "versions", use: FrameworkController.versions).policy(.signedIn)
+    framework.get(":frameworkID", "versions", ":number", use: FrameworkController.show).policy(.signedIn)
+    framework.get(":frameworkID", "compare", use: FrameworkController.compare).policy(.signedIn)
+    framework.get(":frameworkID", "print", use: FrameworkController.printView).policy(.signedIn)
+    framework.get(":frameworkID", "rating-form", use: FrameworkController.ratingForm).policy(.signedIn)
+    _ = authors
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// What changed between two versions of a framework, matching elements by their stable id so a
 /// renamed or moved element shows as changed rather than as one removed and one added.
-public struct FrameworkComparison: Sendable, Equatable {
+public struct FrameworkComparison: Sendable, Equatable, Encodable {
     /// An element present in both versions whose fields differ.
-    public struct Changed: Sendable, Equatable {
+    public struct Changed: Sendable, Equatable, Encodable {
         public var element: FrameworkDocument.Element
         public var changes: [FieldChange]
     }
