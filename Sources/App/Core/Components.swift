@@ -189,23 +189,40 @@ extension String {
 }
 
 extension Components {
-    /// A labelled select; `options` are (value, text).
-    static func select(name: String, label: String, options: [(String, String)], selected: String) -> BodyNode {
-        H.el("div", H.cls("govuk-form-group"),
+    /// A labelled select with optional hint and inline error; `options` are (value, text).
+    static func select(name: String, label: String, options: [(String, String)], selected: String,
+                       hint: String? = nil, errors: [FieldError] = []) -> BodyNode {
+        let error = errors.first { $0.field == name }
+        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        return H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
             H.el("label", H.cls("govuk-label"), H.attr("for", name), H.text(label)),
-            H.el("select", H.cls("govuk-select"), H.attr("id", name), H.attr("name", name), .group(options.map { value, text in
+            .unwrap(hint) { H.el("div", H.cls("govuk-hint"), H.attr("id", "\(name)-hint"), H.text($0)) },
+            .unwrap(error) { error in
+                H.el("p", H.cls("govuk-error-message"), H.attr("id", "\(name)-error"),
+                     H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text(error.message))
+            },
+            H.el("select", H.cls("govuk-select"), H.attr("id", name), H.attr("name", name), H.attr("aria-describedby", describedBy.nilIfEmpty),
+                 .group(options.map { value, text in
                 H.el("option", H.attr("value", value), H.flag("selected", value == selected), H.text(text))
             })))
     }
 }
 
 extension Components {
-    static func textarea(name: String, label: String, hint: String? = nil, value: String, rows: Int = 4) -> BodyNode {
-        H.el("div", H.cls("govuk-form-group"),
+    /// A labelled textarea with its hint and inline error.
+    static func textarea(name: String, label: String, hint: String? = nil, value: String, rows: Int = 4, errors: [FieldError] = []) -> BodyNode {
+        let error = errors.first { $0.field == name }
+        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        return H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
             H.el("label", H.cls("govuk-label govuk-label--s"), H.attr("for", name), H.text(label)),
             .unwrap(hint) { H.el("div", H.cls("govuk-hint"), H.attr("id", "\(name)-hint"), H.text($0)) },
-            H.el("textarea", H.cls("govuk-textarea"), H.attr("id", name), H.attr("name", name), H.attr("rows", String(rows)),
-                 H.attr("aria-describedby", hint == nil ? nil : "\(name)-hint"), H.text(value)))
+            .unwrap(error) { error in
+                H.el("p", H.cls("govuk-error-message"), H.attr("id", "\(name)-error"),
+                     H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text(error.message))
+            },
+            H.el("textarea", H.cls(error == nil ? "govuk-textarea" : "govuk-textarea govuk-textarea--error"), H.attr("id", name), H.attr("name", name),
+                 H.attr("rows", String(rows)), H.attr("aria-describedby", describedBy.nilIfEmpty), H.attr("aria-invalid", error == nil ? nil : "true"),
+                 H.text(value)))
     }
 }
 

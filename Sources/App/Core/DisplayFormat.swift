@@ -15,4 +15,10 @@ enum DisplayFormat {
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
+
+    /// "2026-11-26" as "26/11/2026", the way people type dates into forms.
+    static func ukDate(_ iso: String) -> String {
+        guard let date = CalendarDate(iso) else { return iso }
+        return String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
+    }
 }

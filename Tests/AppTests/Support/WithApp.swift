@@ -91,4 +91,9 @@ enum Fixtures {
     static func auditActions(_ app: Application) async throws -> [String] {
         try await AuditEvent.query(on: app.db).sort(\.$id).all().map(\.action)
     }
+
+    /// Each audit event as "action entity", in order.
+    static func auditEvents(_ app: Application) async throws -> [String] {
+        try await AuditEvent.query(on: app.db).sort(\.$id).all().map { "\($0.action) \($0.entity)" }
+    }
 }
