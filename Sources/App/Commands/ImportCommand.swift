@@ -4,22 +4,38 @@ import Vapor
 
 /// `capable import people FILE.csv [--dry-run] [--deactivate-missing]`: the HR import without a
 /// browser. Prints what would change and every error; applies only when there is no error.
+/// `capable import framework FILE [--framework ID | --title T --owner O --kind K]`: a CASE JSON or
+/// CSV framework file, checked whole and written as one draft (or not at all).
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "people")
+        @Argument(name: "what", help: "people or framework")
         var what: String
-        @Argument(name: "file", help: "the CSV file exported from the HR system")
+        @Argument(name: "file", help: "the CSV file exported from the HR system, or a framework's CASE JSON or CSV file")
         var file: String
         @Flag(name: "dry-run", help: "show what would change, write nothing")
         var dryRun: Bool
         @Flag(name: "deactivate-missing", help: "mark people who are not in the file as leavers")
         var deactivateMissing: Bool
+        @Option(name: "framework", help: "framework CSV: the id of the framework it is a new version of")
+        var framework: String?
+        @Option(name: "title", help: "framework CSV: the new framework's title")
+        var title: String?
+        @Option(name: "owner", help: "framework CSV: the new framework's owner (default: the title)")
+        var owner: String?
+        @Option(name: "kind", help: "framework CSV: guidingPrinciples, coreValues, leadership or custom (default)")
+        var kind: String?
     }
 
-    var help: String { "Imports people from an HR system's CSV export (capable import people FILE.csv [--dry-run] [--deactivate-missing])" }
+    var help: String {
+        "Imports people from an HR system's CSV export (capable import people FILE.csv [--dry-run] [--deactivate-missing]) "
+            + "or a framework (capable import framework FILE.json|FILE.csv [--framework ID | --title T --owner O --kind K])"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "people" else { throw CommandFailure("Unknown import '\(signature.what)'; use: capable import people FILE.csv") }
+        if signature.what == "framework" { return try await importFramework(using: context, signature: signature) }
+        guard signature.what == "people" else {
+            throw CommandFailure("Unknown import '\(signature.what)'; use: capable import people FILE.csv, or capable import framework FILE")
+        }
         let app = context.application
         try await app.autoMigrate()
         guard let data = FileManager.default.contents(atPath: signature.file) else {
@@ -56,5 +72,31 @@ struct ImportCommand: AsyncCommand {
                       + "units: create \(plan.unitsCreated), update \(plan.unitsUpdated).")
         for error in plan.errors.prefix(200) { console.print(error.description) }
         if plan.errors.count > 200 { console.print("… and \(plan.errors.count - 200) more errors") }
+    }
+
+    private func importFramework(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        try await BuiltInFrameworks.load(on: app.db)
+        guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Cannot read \(signature.file)") }
+        var target: FrameworkExchange.Target?
+        if let id = signature.framework {
+            guard let uuid = UUID(uuidString: id) else { throw CommandFailure("--framework must be a framework id, not \(id)") }
+            target = .existing(uuid)
+        } else if let title = signature.title {
+            guard let kind = FrameworkDocument.Kind(rawValue: signature.kind ?? "custom") else {
+                throw CommandFailure("--kind must be one of \(FrameworkDocument.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            target = .new(title: title, kind: kind, owner: signature.owner ?? title)
+        }
+        do {
+            let version = try await FrameworkExchange.importFile(
+                data, filename: URL(fileURLWithPath: signature.file).lastPathComponent, target: target,
+                context: AuditContext(actorID: nil, actorLabel: "capable import", requestID: nil, address: nil), on: app.db)
+            context.console.print("Imported \(version.title) as version \(version.version) (\(version.status)); framework id \(version.lineage.uuidString.lowercased())")
+        } catch let rejected as FrameworkExchange.Rejected {
+            for problem in rejected.problems { context.console.print(problem) }
+            throw CommandFailure("\(rejected.problems.count == 1 ? "1 problem" : "\(rejected.problems.count) problems"); nothing was imported")
+        }
     }
 }

@@ -66,6 +66,28 @@ enum Components {
         ] + nodes)
     }
 
+    /// A POST form for file uploads (multipart), carrying the session's CSRF token.
+    static func uploadForm(action: SiteURL, csrf: String?, _ nodes: BodyNode...) -> BodyNode {
+        H.el("form", [
+            H.attr("action", action.path), H.attr("method", "post"), H.attr("enctype", "multipart/form-data"), H.flag("novalidate"),
+            H.void("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", csrf ?? "")]),
+        ] + nodes)
+    }
+
+    /// A labelled file input with its hint and inline error.
+    static func fileUpload(name: String, label: String, hint: String, accept: String, errors: [FieldError]) -> BodyNode {
+        let error = errors.first { $0.field == name }
+        return H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
+            H.el("label", H.cls("govuk-label govuk-label--s"), H.attr("for", name), H.text(label)),
+            H.el("div", H.cls("govuk-hint"), H.attr("id", "\(name)-hint"), H.text(hint)),
+            .unwrap(error) { error in
+                H.el("p", H.cls("govuk-error-message"), H.attr("id", "\(name)-error"),
+                     H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text(error.message))
+            },
+            H.void("input", [("class", "govuk-file-upload"), ("id", name), ("name", name), ("type", "file"), ("accept", accept),
+                             ("aria-describedby", error == nil ? "\(name)-hint" : "\(name)-hint \(name)-error")]))
+    }
+
     static func button(_ text: String, style: String? = nil) -> BodyNode {
         H.el("button", H.cls(style.map { "govuk-button govuk-button--\($0)" } ?? "govuk-button"),
              H.attr("type", "submit"), H.attr("data-module", "govuk-button"), H.text(text))

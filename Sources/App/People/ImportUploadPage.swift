@@ -23,17 +23,8 @@ enum ImportUploadPage {
                         H.el("li", H.el("code", H.text(column.rawValue)), H.text(" (\(column.label)\(column.isRequired ? ", required" : ""))"))
                     })),
                     Components.paragraph("Dates may be dd/mm/yyyy or yyyy-mm-dd."))),
-            H.el("form", H.attr("action", SiteURL.peopleImport.path), H.attr("method", "post"), H.attr("enctype", "multipart/form-data"), H.flag("novalidate"),
-                H.void("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", context.csrfToken ?? "")]),
-                H.el("div", H.cls(error == nil ? "govuk-form-group" : "govuk-form-group govuk-form-group--error"),
-                    H.el("label", H.cls("govuk-label govuk-label--s"), H.attr("for", "file"), H.text("CSV file")),
-                    H.el("div", H.cls("govuk-hint"), H.attr("id", "file-hint"), H.text("Up to 50 MB")),
-                    .unwrap(error) { error in
-                        H.el("p", H.cls("govuk-error-message"), H.attr("id", "file-error"),
-                             H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text(error.message))
-                    },
-                    H.void("input", [("class", "govuk-file-upload"), ("id", "file"), ("name", "file"), ("type", "file"), ("accept", ".csv,text/csv"),
-                                     ("aria-describedby", error == nil ? "file-hint" : "file-hint file-error")])),
+            Components.uploadForm(action: .peopleImport, csrf: context.csrfToken,
+                Components.fileUpload(name: "file", label: "CSV file", hint: "Up to 50 MB", accept: ".csv,text/csv", errors: error.map { [$0] } ?? []),
                 Components.checkboxes(name: "deactivate_missing", legend: "People missing from the file",
                     hint: "Only tick this when the file lists everyone who works here: anyone not in it will be marked as a leaver.",
                     choices: [.init(value: "yes", label: "Mark people who are not in the file as leavers", checked: model.deactivateMissing)],
