@@ -39,7 +39,7 @@ struct FrameworkAPITests {
             let noVersion = try await app.testing().sendRequest(.GET, "/api/v1/frameworks/\(trust)?version=9", headers: staff)
 
             // check
-            let summaries = try Self.decode([FrameworkAPI.FrameworkSummary].self, list)
+            let summaries = try Self.decode([Frameworks.Summary].self, list)
             #expect(summaries.count == 3)
             #expect(summaries.first { $0.id == trust }?.elementCount == 5)
             #expect(try Self.decode(FrameworkDocument.self, one) == file)
@@ -71,7 +71,7 @@ struct FrameworkAPITests {
             let hrOne = try await app.testing().sendRequest(.GET, "/api/v1/frameworks/\(draft.id)", headers: hr)
 
             // check
-            #expect(try Self.decode([FrameworkAPI.FrameworkSummary].self, staffList).isEmpty)
+            #expect(try Self.decode([Frameworks.Summary].self, staffList).isEmpty)
             #expect(staffOne.status == .notFound)
             #expect(try Self.decode(FrameworkDocument.self, hrOne).title == "Secret draft")
         }

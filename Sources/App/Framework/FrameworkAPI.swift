@@ -7,20 +7,6 @@ extension FrameworkDocument: Content {}
 /// `/api/v1/frameworks` and `/api/v1/elements`: the frameworks as JSON, read by anyone signed in.
 /// Drafts are included only for HR and administrators, as on the pages.
 enum FrameworkAPI {
-    struct FrameworkSummary: Content {
-        var id: UUID
-        var title: String
-        var description: String
-        var owner: String
-        var kind: FrameworkDocument.Kind
-        var status: FrameworkDocument.Status
-        var version: Int
-        var implementedOn: String?
-        var amendedOn: String?
-        var elementCount: Int
-        var hasDraft: Bool
-    }
-
     struct VersionSummary: Content {
         var version: Int
         var status: FrameworkDocument.Status
@@ -63,16 +49,8 @@ enum FrameworkAPI {
         var versions: [Int]
     }
 
-    @Sendable static func list(req: Request) async throws -> [FrameworkSummary] {
-        let rows = try await Frameworks.library(includeDrafts: FrameworkController.isAuthor(req), on: req.database)
-        let counts = try await FrameworkController.elementCounts(rows.map { try $0.current.requireID() }, on: req.database)
-        return try rows.map { row in
-            let version = row.current
-            return FrameworkSummary(id: version.lineage, title: version.title, description: version.summary, owner: version.owner,
-                                    kind: version.kindValue, status: version.statusValue, version: version.version,
-                                    implementedOn: version.implementedOn, amendedOn: version.amendedOn,
-                                    elementCount: counts[try version.requireID()] ?? 0, hasDraft: row.hasDraft)
-        }
+    @Sendable static func list(req: Request) async throws -> [Frameworks.Summary] {
+        try await Frameworks.summaries(includeDrafts: FrameworkController.isAuthor(req), on: req.database)
     }
 
     /// The current version with all its elements (or `?version=`), in the same JSON shape as the

@@ -12,22 +12,8 @@ enum FrameworkController {
     }
 
     @Sendable static func library(req: Request) async throws -> HTML {
-        let rows = try await Frameworks.library(includeDrafts: isAuthor(req), on: req.database)
-        let counts = try await elementCounts(rows.map { try $0.current.requireID() }, on: req.database)
-        let items = try rows.map { row in
-            LibraryPage.Item(id: row.current.lineage, title: row.current.title, summary: row.current.summary,
-                             kind: row.current.kindValue, status: row.current.statusValue, version: row.current.version,
-                             implementedOn: row.current.implementedOn, amendedOn: row.current.amendedOn,
-                             elements: counts[try row.current.requireID()] ?? 0, hasDraft: row.hasDraft)
-        }
+        let items = try await Frameworks.summaries(includeDrafts: isAuthor(req), on: req.database)
         return LibraryPage.view(.init(items: items, canAuthor: isAuthor(req)), context: PageContext(req))
-    }
-
-    /// How many elements each version has, in one query.
-    static func elementCounts(_ versionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard !versionIDs.isEmpty else { return [:] }
-        let rows = try await FrameworkElementRow.query(on: db).filter(\.$version.$id ~~ versionIDs).field(\.$version.$id).all()
-        return rows.reduce(into: [:]) { counts, row in counts[row.$version.id, default: 0] += 1 }
     }
 
     /// The framework's current version, or the numbered one from the path (`:number`) or `?version=`.

@@ -1,6 +1,7 @@
 import CapableCore
 import Fluent
 import Foundation
+import Vapor
 
 /// Queries over frameworks and their versions, shared by the pages, the API and the editor.
 enum Frameworks {
@@ -38,6 +39,41 @@ enum Frameworks {
             return (current, hasDraft)
         }
         .sorted { $0.0.title.localizedCaseInsensitiveCompare($1.0.title) == .orderedAscending }
+    }
+
+    /// A framework's current version in brief, for the library and the API.
+    struct Summary: Content {
+        var id: UUID
+        var title: String
+        var description: String
+        var owner: String
+        var kind: FrameworkDocument.Kind
+        var status: FrameworkDocument.Status
+        var version: Int
+        var implementedOn: String?
+        var amendedOn: String?
+        var elementCount: Int
+        var hasDraft: Bool
+    }
+
+    /// Every framework's current version in brief (see `library`), with its element count.
+    static func summaries(includeDrafts: Bool, on db: any Database) async throws -> [Summary] {
+        let rows = try await library(includeDrafts: includeDrafts, on: db)
+        let counts = try await elementCounts(rows.map { try $0.current.requireID() }, on: db)
+        return try rows.map { row in
+            let version = row.current
+            return Summary(id: version.lineage, title: version.title, description: version.summary, owner: version.owner,
+                           kind: version.kindValue, status: version.statusValue, version: version.version,
+                           implementedOn: version.implementedOn, amendedOn: version.amendedOn,
+                           elementCount: counts[try version.requireID()] ?? 0, hasDraft: row.hasDraft)
+        }
+    }
+
+    /// How many elements each version has, in one query.
+    static func elementCounts(_ versionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !versionIDs.isEmpty else { return [:] }
+        let rows = try await FrameworkElementRow.query(on: db).filter(\.$version.$id ~~ versionIDs).field(\.$version.$id).all()
+        return rows.reduce(into: [:]) { counts, row in counts[row.$version.id, default: 0] += 1 }
     }
 
     /// Where an element appears: each version that has it, newest first, with the element row.

@@ -4,21 +4,8 @@ import Plot
 
 /// The framework library: every framework people can use, with search.
 enum LibraryPage {
-    struct Item: Encodable {
-        var id: UUID
-        var title: String
-        var summary: String
-        var kind: FrameworkDocument.Kind
-        var status: FrameworkDocument.Status
-        var version: Int
-        var implementedOn: String?
-        var amendedOn: String?
-        var elements: Int
-        var hasDraft: Bool
-    }
-
     struct Model: Encodable {
-        var items: [Item]
+        var items: [Frameworks.Summary]
         var canAuthor: Bool
     }
 
@@ -39,15 +26,15 @@ enum LibraryPage {
         )
     }
 
-    private static func table(_ caption: String, _ items: [Item]) -> BodyNode {
+    private static func table(_ caption: String, _ items: [Frameworks.Summary]) -> BodyNode {
         Components.table(caption: caption, headers: ["Framework", "Kind", "Status", "Version", "Elements"], rows: items.map { item in
             [H.el("div", H.link(item.title, to: .framework(item.id)),
-                  H.el("p", H.cls("govuk-body-s"), H.text(item.summary))),
+                  H.el("p", H.cls("govuk-body-s"), H.text(item.description))),
              H.text(FrameworkDisplay.kind(item.kind)),
              .group(FrameworkDisplay.status(item.status),
                     item.hasDraft && item.status != .draft ? H.el("p", H.cls("govuk-body-s"), H.text("A new version is being drafted")) : .empty),
              H.text(String(item.version)),
-             H.text(String(item.elements))]
+             H.text(String(item.elementCount))]
         }, numeric: [3, 4])
     }
 }
