@@ -73,4 +73,14 @@ func routes(_ app: Application) throws {
     api.get("account", "tokens", use: ApiController.tokens).policy(.signedIn)
     api.post("account", "tokens", use: ApiController.createToken).policy(.signedIn)
     api.delete("account", "tokens", ":tokenID", use: ApiController.revokeToken).policy(.signedIn)
+
+    recruitmentRoutes(app)
+}
+
+/// Job-role requirements, person specifications, interview rounds and score sheets.
+private func recruitmentRoutes(_ app: Application) {
+    let hrOrAdmin = Policy.anyRole([.hr, .admin])
+    let role = app.grouped("people", "roles", ":roleID")
+    role.get("requirements", use: JobRolesController.requirementsForm).policy(hrOrAdmin)
+    role.post("requirements", use: JobRolesController.saveRequirements).policy(hrOrAdmin)
 }

@@ -31,6 +31,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case audiences
     case newJobRole
     case jobRole(UUID)
+    case jobRoleRequirements(UUID)
     case unitsExport
     case orgUnit(UUID)
     case frameworkSearch(query: String?)
@@ -107,6 +108,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .audiences: "/people/audiences"
         case .newJobRole: "/people/roles/new"
         case .jobRole(let id): "/people/roles/\(id.uuidString.lowercased())"
+        case .jobRoleRequirements(let id): "/people/roles/\(id.uuidString.lowercased())/requirements"
         case .unitsExport: "/org/export.csv"
         case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
         case .frameworkSearch(let query): query.map { "/framework/search?" + Query.encode(["q": $0]) } ?? "/framework/search"
