@@ -77,10 +77,20 @@ func routes(_ app: Application) throws {
     recruitmentRoutes(app)
 }
 
-/// Job-role requirements, person specifications, interview rounds and score sheets.
 private func recruitmentRoutes(_ app: Application) {
     let hrOrAdmin = Policy.anyRole([.hr, .admin])
     let role = app.grouped("people", "roles", ":roleID")
     role.get("requirements", use: JobRolesController.requirementsForm).policy(hrOrAdmin)
     role.post("requirements", use: JobRolesController.saveRequirements).policy(hrOrAdmin)
+    let spec = role.grouped("person-specification")
+    // Published: everyone signed in; drafts only HR and administrators (checked by the handler).
+    spec.get(use: PersonSpecificationController.show).policy(.signedIn)
+    spec.post(use: PersonSpecificationController.save).policy(hrOrAdmin)
+    spec.get("edit", use: PersonSpecificationController.editForm).policy(hrOrAdmin)
+    spec.post("generate", use: PersonSpecificationController.generate).policy(hrOrAdmin)
+    spec.post("criteria", use: PersonSpecificationController.addCriterion).policy(hrOrAdmin)
+    spec.post("publish", use: PersonSpecificationController.publish).policy(hrOrAdmin)
+    spec.post("reopen", use: PersonSpecificationController.reopen).policy(hrOrAdmin)
+
+    app.get("api", "v1", "job-roles", ":roleID", "person-specification", use: PersonSpecificationAPI.show).policy(.signedIn)
 }

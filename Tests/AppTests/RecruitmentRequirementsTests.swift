@@ -6,7 +6,7 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("Recruitment: job-role requirements")
+@Suite("Recruitment: job-role requirements and the person-specification API")
 struct RecruitmentRequirementsTests {
     @Test("HR chooses requirements on a form; an unknown element id is refused in the form and the API, naming it, and nothing is written")
     func unknownElement() async throws {
@@ -58,6 +58,53 @@ struct RecruitmentRequirementsTests {
             #expect(rolePage.body.string.contains("CV.1.MB2 Leading change and encouraging innovation"))
             #expect(rolePage.body.string.contains("href=\"\(SiteURL.frameworkElement(known, version: nil).path)\""))
             #expect(!rolePage.body.string.contains(known.uuidString.lowercased() + "<"))
+        }
+    }
+
+    @Test("GET /api/v1/job-roles/{id}/person-specification: 404 problem without one, drafts only for HR, criteria keep element ids")
+    func api() async throws {
+        try await withApp { app in
+            // setup
+            let cv = try await RecruitmentFixtures.coreValues(app)
+            let role = try await RecruitmentFixtures.role(app, cv, requirements: [("CV.1.MB2", true), ("CV.4.1", false)])
+            let path = "/api/v1/job-roles/\(try role.requireID())/person-specification"
+            let staff = try await RecruitmentFixtures.api(app, "staff@x.org")
+            let hr = try await RecruitmentFixtures.api(app, "hr@x.org", roles: [.hr])
+
+            // act
+            let none = try await app.testing().sendRequest(.GET, path, headers: staff)
+            let spec = try await PersonSpecifications.generate(role: role, on: app.db, context: .system)
+            let draftForStaff = try await app.testing().sendRequest(.GET, path, headers: staff)
+            let draftAskedByStaff = try await app.testing().sendRequest(.GET, path + "?draft=1", headers: staff)
+            let draftForHR = try await app.testing().sendRequest(.GET, path + "?draft=1", headers: hr)
+            try await PersonSpecifications.publish(spec, on: app.db, context: .system)
+            let published = try await app.testing().sendRequest(.GET, path, headers: staff)
+            let noRole = try await app.testing().sendRequest(.GET, "/api/v1/job-roles/\(UUID())/person-specification", headers: staff)
+
+            // check
+            #expect(none.status == .notFound)
+            #expect(none.headers.contentType?.subType == "problem+json")
+            #expect(draftForStaff.status == .notFound)
+            #expect(draftAskedByStaff.status == .forbidden)
+            #expect(draftForHR.status == .ok)
+            #expect(noRole.status == .notFound)
+            let draft = try JSONDecoder().decode(PersonSpecificationAPI.SpecificationDTO.self, from: Data(draftForHR.body.readableBytesView))
+            #expect(draft.status == "draft")
+            #expect(published.status == .ok)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let body = try decoder.decode(PersonSpecificationAPI.SpecificationDTO.self, from: Data(published.body.readableBytesView))
+            #expect(body.status == "published")
+            #expect(body.publishedAt != nil)
+            let framework = body.criteria.filter { $0.section == "framework" }
+            #expect(framework.map(\.elementId) == [try RecruitmentFixtures.id(cv, "CV.1.MB2"), try RecruitmentFixtures.id(cv, "CV.4.1")])
+            #expect(framework.map(\.elementCode) == ["CV.1.MB2", "CV.4.1"])
+            #expect(framework.map(\.groupCode) == ["CV.1", "CV.4"])
+            #expect(framework[0].elementTitle == "Leading change and encouraging innovation")
+            #expect(framework.map(\.essential) == [true, false])
+            #expect(framework[0].assessedAt == [.application, .interview])
+            #expect(body.criteria.filter { $0.section == "experience" }.allSatisfy { $0.elementId == nil })
+            #expect(published.body.string.contains("\"assessedAt\":[\"application\",\"interview\"]"))
         }
     }
 }

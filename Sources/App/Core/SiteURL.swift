@@ -31,7 +31,14 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case audiences
     case newJobRole
     case jobRole(UUID)
+    // recruitment
     case jobRoleRequirements(UUID)
+    case personSpecification(UUID, print: Bool)
+    case personSpecificationEdit(UUID)
+    case personSpecificationGenerate(UUID)
+    case personSpecificationCriteria(UUID)
+    case personSpecificationPublish(UUID)
+    case personSpecificationReopen(UUID)
     case unitsExport
     case orgUnit(UUID)
     case frameworkSearch(query: String?)
@@ -71,6 +78,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case apiFrameworkVersions(UUID)
     case apiFrameworkCASE(UUID)
     case apiElement(UUID)
+    case apiPersonSpecification(UUID, draft: Bool)
 
     /// The areas in the header, in the order people meet them.
     enum Area: String, CaseIterable, Sendable, Codable {
@@ -109,6 +117,13 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .newJobRole: "/people/roles/new"
         case .jobRole(let id): "/people/roles/\(id.uuidString.lowercased())"
         case .jobRoleRequirements(let id): "/people/roles/\(id.uuidString.lowercased())/requirements"
+        case .personSpecification(let id, let print):
+            "/people/roles/\(id.uuidString.lowercased())/person-specification" + (print ? "?print=1" : "")
+        case .personSpecificationEdit(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/edit"
+        case .personSpecificationGenerate(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/generate"
+        case .personSpecificationCriteria(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/criteria"
+        case .personSpecificationPublish(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/publish"
+        case .personSpecificationReopen(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/reopen"
         case .unitsExport: "/org/export.csv"
         case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
         case .frameworkSearch(let query): query.map { "/framework/search?" + Query.encode(["q": $0]) } ?? "/framework/search"
@@ -151,6 +166,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .apiFrameworkVersions(let id): "/api/v1/frameworks/\(id.uuidString.lowercased())/versions"
         case .apiFrameworkCASE(let id): "/api/v1/frameworks/\(id.uuidString.lowercased())/case"
         case .apiElement(let id): "/api/v1/elements/\(id.uuidString.lowercased())"
+        case .apiPersonSpecification(let id, let draft):
+            "/api/v1/job-roles/\(id.uuidString.lowercased())/person-specification" + (draft ? "?draft=1" : "")
         }
     }
 

@@ -49,4 +49,17 @@ enum RecruitmentFixtures {
         let (_, secret) = try await ApiTokens.create(name: "t", accountID: try account.requireID(), context: .system, on: app.db)
         return ["Authorization": "Bearer \(secret)", "Content-Type": "application/json"]
     }
+
+    /// Generates and publishes a role's specification as the system would.
+    @discardableResult
+    static func publishedSpecification(_ app: Application, role: JobRole) async throws -> PersonSpecification {
+        let spec = try await PersonSpecifications.generate(role: role, on: app.db, context: .system)
+        try await PersonSpecifications.publish(spec, on: app.db, context: .system)
+        return spec
+    }
+
+    static func criteria(_ app: Application, role: JobRole) async throws -> [SpecificationCriterion] {
+        guard let spec = try await PersonSpecifications.find(roleID: try role.requireID(), on: app.db) else { return [] }
+        return try await PersonSpecifications.criteria(of: spec, on: app.db)
+    }
 }

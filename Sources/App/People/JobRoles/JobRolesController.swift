@@ -31,7 +31,8 @@ enum JobRolesController {
     @Sendable static func show(req: Request) async throws -> HTML {
         let role = try await find(req)
         let elements = try await ElementLookup.info(role.requirements.map(\.elementID), on: req.database)
-        return JobRolesPage.show(.init(role, elements: elements), context: PageContext(req))
+        let spec = try await PersonSpecifications.find(roleID: try role.requireID(), on: req.database)
+        return JobRolesPage.show(.init(role, elements: elements, specificationStatus: spec?.status), context: PageContext(req))
     }
 
     @Sendable static func newForm(req: Request) async throws -> HTML {

@@ -34,10 +34,13 @@ enum JobRolesPage {
         var summary: Summary
         var purpose: String
         var requirements: [Requirement]
+        /// "draft", "published", or nil when the role has no person specification.
+        var specificationStatus: String?
 
-        init(_ role: JobRole, elements: [UUID: ElementInfo] = [:]) {
+        init(_ role: JobRole, elements: [UUID: ElementInfo] = [:], specificationStatus: String? = nil) {
             summary = Summary(role)
             purpose = role.purpose
+            self.specificationStatus = specificationStatus
             requirements = role.requirements.map { requirement in
                 let element = elements[requirement.elementID]
                 return Requirement(elementID: requirement.elementID, code: element?.code, title: element?.title,
@@ -101,8 +104,25 @@ enum JobRolesPage {
                      H.text(requirement.framework ?? "None"),
                      H.text(requirement.level.map(String.init) ?? "Any"),
                      requirement.essential ? Components.tag("Essential", colour: "blue") : Components.tag("Desirable", colour: "grey")]
-                })
+                }),
+            recruitment(role, context: context)
         )
+    }
+
+    /// Links to the role's person specification and interviews: staff see a published
+    /// specification; HR and administrators see drafts and the interviews.
+    private static func recruitment(_ role: Detail, context: PageContext) -> BodyNode {
+        let manages = !context.roles.isDisjoint(with: [.hr, .admin])
+        let spec: BodyNode = switch role.specificationStatus {
+        case "published": H.el("li", H.link("Person specification", to: .personSpecification(role.summary.id, print: false)), H.text(" (published)"))
+        case "draft" where manages: H.el("li", H.link("Person specification", to: .personSpecification(role.summary.id, print: false)), H.text(" (draft)"))
+        case nil where manages: H.el("li", H.link("Generate a person specification", to: .personSpecification(role.summary.id, print: false)))
+        default: .empty
+        }
+        guard manages || role.specificationStatus == "published" else { return .empty }
+        return .group(
+            H.el("h2", H.cls("govuk-heading-m"), H.text("Recruitment")),
+            H.el("ul", H.cls("govuk-list"), spec))
     }
 
     static func form(_ model: FormModel, context: PageContext) -> HTML {
