@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     recruitmentRoutes(app)
 }
 
+/// Job-role requirements, person specifications, interview rounds and score sheets.
 private func recruitmentRoutes(_ app: Application) {
     let hrOrAdmin = Policy.anyRole([.hr, .admin])
     let role = app.grouped("people", "roles", ":roleID")
@@ -91,6 +92,19 @@ private func recruitmentRoutes(_ app: Application) {
     spec.post("criteria", use: PersonSpecificationController.addCriterion).policy(hrOrAdmin)
     spec.post("publish", use: PersonSpecificationController.publish).policy(hrOrAdmin)
     spec.post("reopen", use: PersonSpecificationController.reopen).policy(hrOrAdmin)
+    role.get("interviews", use: InterviewsController.roleRounds).policy(hrOrAdmin)
+    role.post("interviews", use: InterviewsController.createRound).policy(hrOrAdmin)
+
+    app.get("recruitment", use: InterviewsController.index).policy(.signedIn)
+    let round = app.grouped("recruitment", "interviews", ":roundID")
+    let panel = Policy.interviewPanel(parameter: "roundID")
+    round.get(use: InterviewsController.show).policy(panel)
+    round.post("candidates", use: InterviewsController.addCandidate).policy(hrOrAdmin)
+    round.post("panel", use: InterviewsController.addPanelMember).policy(hrOrAdmin)
+    round.get("score-sheet", use: InterviewsController.blankSheet).policy(panel)
+    round.get("results", use: InterviewsController.results).policy(panel)
+    round.get("sheets", ":candidateID", ":memberID", use: InterviewSheetController.show).policy(panel)
+    round.post("sheets", ":candidateID", ":memberID", use: InterviewSheetController.save).policy(panel)
 
     app.get("api", "v1", "job-roles", ":roleID", "person-specification", use: PersonSpecificationAPI.show).policy(.signedIn)
 }

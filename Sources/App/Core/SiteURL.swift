@@ -39,6 +39,14 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case personSpecificationCriteria(UUID)
     case personSpecificationPublish(UUID)
     case personSpecificationReopen(UUID)
+    case interviewRounds(UUID)
+    case recruitment
+    case interviewRound(UUID)
+    case interviewCandidates(UUID)
+    case interviewPanel(UUID)
+    case interviewBlankSheet(UUID)
+    case interviewSheet(UUID, candidate: UUID, member: UUID)
+    case interviewResults(UUID, print: Bool)
     case unitsExport
     case orgUnit(UUID)
     case frameworkSearch(query: String?)
@@ -124,6 +132,15 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .personSpecificationCriteria(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/criteria"
         case .personSpecificationPublish(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/publish"
         case .personSpecificationReopen(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/reopen"
+        case .interviewRounds(let id): "/people/roles/\(id.uuidString.lowercased())/interviews"
+        case .recruitment: "/recruitment"
+        case .interviewRound(let id): "/recruitment/interviews/\(id.uuidString.lowercased())"
+        case .interviewCandidates(let id): "/recruitment/interviews/\(id.uuidString.lowercased())/candidates"
+        case .interviewPanel(let id): "/recruitment/interviews/\(id.uuidString.lowercased())/panel"
+        case .interviewBlankSheet(let id): "/recruitment/interviews/\(id.uuidString.lowercased())/score-sheet"
+        case .interviewSheet(let id, let candidate, let member):
+            "/recruitment/interviews/\(id.uuidString.lowercased())/sheets/\(candidate.uuidString.lowercased())/\(member.uuidString.lowercased())"
+        case .interviewResults(let id, let print): "/recruitment/interviews/\(id.uuidString.lowercased())/results" + (print ? "?print=1" : "")
         case .unitsExport: "/org/export.csv"
         case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
         case .frameworkSearch(let query): query.map { "/framework/search?" + Query.encode(["q": $0]) } ?? "/framework/search"

@@ -122,7 +122,8 @@ enum JobRolesPage {
         guard manages || role.specificationStatus == "published" else { return .empty }
         return .group(
             H.el("h2", H.cls("govuk-heading-m"), H.text("Recruitment")),
-            H.el("ul", H.cls("govuk-list"), spec))
+            H.el("ul", H.cls("govuk-list"), spec,
+                 manages ? H.el("li", H.link("Interviews and score sheets", to: .interviewRounds(role.summary.id))) : .empty))
     }
 
     static func form(_ model: FormModel, context: PageContext) -> HTML {
