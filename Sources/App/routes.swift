@@ -80,6 +80,40 @@ func routes(_ app: Application) throws {
     api.get("account", "tokens", use: ApiController.tokens).policy(.signedIn)
     api.post("account", "tokens", use: ApiController.createToken).policy(.signedIn)
     api.delete("account", "tokens", ":tokenID", use: ApiController.revokeToken).policy(.signedIn)
+
+    recruitmentRoutes(app)
+}
+
+/// Job-role requirements, person specifications, interview rounds and score sheets.
+private func recruitmentRoutes(_ app: Application) {
+    let hrOrAdmin = Policy.anyRole([.hr, .admin])
+    let role = app.grouped("people", "roles", ":roleID")
+    role.get("requirements", use: JobRolesController.requirementsForm).policy(hrOrAdmin)
+    role.post("requirements", use: JobRolesController.saveRequirements).policy(hrOrAdmin)
+    let spec = role.grouped("person-specification")
+    // Published: everyone signed in; drafts only HR and administrators (checked by the handler).
+    spec.get(use: PersonSpecificationController.show).policy(.signedIn)
+    spec.post(use: PersonSpecificationController.save).policy(hrOrAdmin)
+    spec.get("edit", use: PersonSpecificationController.editForm).policy(hrOrAdmin)
+    spec.post("generate", use: PersonSpecificationController.generate).policy(hrOrAdmin)
+    spec.post("criteria", use: PersonSpecificationController.addCriterion).policy(hrOrAdmin)
+    spec.post("publish", use: PersonSpecificationController.publish).policy(hrOrAdmin)
+    spec.post("reopen", use: PersonSpecificationController.reopen).policy(hrOrAdmin)
+    role.get("interviews", use: InterviewsController.roleRounds).policy(hrOrAdmin)
+    role.post("interviews", use: InterviewsController.createRound).policy(hrOrAdmin)
+
+    app.get("recruitment", use: InterviewsController.index).policy(.signedIn)
+    let round = app.grouped("recruitment", "interviews", ":roundID")
+    let panel = Policy.interviewPanel(parameter: "roundID")
+    round.get(use: InterviewsController.show).policy(panel)
+    round.post("candidates", use: InterviewsController.addCandidate).policy(hrOrAdmin)
+    round.post("panel", use: InterviewsController.addPanelMember).policy(hrOrAdmin)
+    round.get("score-sheet", use: InterviewsController.blankSheet).policy(panel)
+    round.get("results", use: InterviewsController.results).policy(panel)
+    round.get("sheets", ":candidateID", ":memberID", use: InterviewSheetController.show).policy(panel)
+    round.post("sheets", ":candidateID", ":memberID", use: InterviewSheetController.save).policy(panel)
+
+    app.get("api", "v1", "job-roles", ":roleID", "person-specification", use: PersonSpecificationAPI.show).policy(.signedIn)
 }
 
 /// The framework area: reading is for everyone signed in; drafts are shown to, and written by,

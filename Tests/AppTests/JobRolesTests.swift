@@ -56,7 +56,7 @@ struct JobRolesTests {
             let created = try await app.testing().sendRequest(.POST, "/api/v1/job-roles", headers: auth,
                                                               body: ByteBuffer(string: #"{"title":"Team Manager","gradeLow":"G9","gradeHigh":"G10"}"#))
             let role = try JSONDecoder().decode(JobRolesAPI.JobRoleDTO.self, from: Data(created.body.readableBytesView))
-            let element = UUID()
+            let element = try RecruitmentFixtures.id(try await RecruitmentFixtures.coreValues(app), "CV.1.MB2")
 
             // act
             let duplicate = try await app.testing().sendRequest(.PUT, "/api/v1/job-roles/\(role.id)/requirements", headers: auth,

@@ -17,6 +17,10 @@ enum Policy: Sendable, Equatable {
     /// Changing the record of the person named by the path parameter: HR for that person's
     /// units, or an administrator. (Managers see their people's records but do not edit HR data.)
     case managePerson(parameter: String)
+    /// An interview round named by the path parameter: HR, administrators, or an account on that
+    /// round's panel. Which score sheets a panel member may open or change is checked by the handler
+    /// (their own; the chair reads everyone's).
+    case interviewPanel(parameter: String)
 
     static func role(_ role: Role) -> Policy { .anyRole([role]) }
 }
@@ -79,6 +83,13 @@ struct PolicyMiddleware: AsyncMiddleware {
             // Only the HR and admin parts of the rule apply: being someone's manager is not enough.
             let viewer = Viewer(personID: nil, roles: principal.roles.intersection([.hr, .admin]), hrUnits: principal.hrUnits)
             guard try await LineManagement.allows(viewer, target: target, on: request.db) else { throw AppError.forbidden }
+        case .interviewPanel(let parameter):
+            let principal = try request.requirePrincipal()
+            guard let round = request.parameters.get(parameter, as: UUID.self),
+                  try await InterviewRound.find(round, on: request.db) != nil
+            else { throw AppError.notFound }
+            guard principal.roles.isDisjoint(with: [.hr, .admin]) else { return }
+            guard try await Interviews.membership(principal.accountID, round: round, on: request.db) != nil else { throw AppError.forbidden }
         }
     }
 }

@@ -31,6 +31,22 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case audiences
     case newJobRole
     case jobRole(UUID)
+    // recruitment
+    case jobRoleRequirements(UUID)
+    case personSpecification(UUID, print: Bool)
+    case personSpecificationEdit(UUID)
+    case personSpecificationGenerate(UUID)
+    case personSpecificationCriteria(UUID)
+    case personSpecificationPublish(UUID)
+    case personSpecificationReopen(UUID)
+    case interviewRounds(UUID)
+    case recruitment
+    case interviewRound(UUID)
+    case interviewCandidates(UUID)
+    case interviewPanel(UUID)
+    case interviewBlankSheet(UUID)
+    case interviewSheet(UUID, candidate: UUID, member: UUID)
+    case interviewResults(UUID, print: Bool)
     case unitsExport
     case orgUnit(UUID)
     case frameworkSearch(query: String?)
@@ -70,6 +86,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case apiFrameworkVersions(UUID)
     case apiFrameworkCASE(UUID)
     case apiElement(UUID)
+    case apiPersonSpecification(UUID, draft: Bool)
 
     /// The areas in the header, in the order people meet them.
     enum Area: String, CaseIterable, Sendable, Codable {
@@ -107,6 +124,23 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .audiences: "/people/audiences"
         case .newJobRole: "/people/roles/new"
         case .jobRole(let id): "/people/roles/\(id.uuidString.lowercased())"
+        case .jobRoleRequirements(let id): "/people/roles/\(id.uuidString.lowercased())/requirements"
+        case .personSpecification(let id, let print):
+            "/people/roles/\(id.uuidString.lowercased())/person-specification" + (print ? "?print=1" : "")
+        case .personSpecificationEdit(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/edit"
+        case .personSpecificationGenerate(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/generate"
+        case .personSpecificationCriteria(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/criteria"
+        case .personSpecificationPublish(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/publish"
+        case .personSpecificationReopen(let id): "/people/roles/\(id.uuidString.lowercased())/person-specification/reopen"
+        case .interviewRounds(let id): "/people/roles/\(id.uuidString.lowercased())/interviews"
+        case .recruitment: "/recruitment"
+        case .interviewRound(let id): "/recruitment/interviews/\(id.uuidString.lowercased())"
+        case .interviewCandidates(let id): "/recruitment/interviews/\(id.uuidString.lowercased())/candidates"
+        case .interviewPanel(let id): "/recruitment/interviews/\(id.uuidString.lowercased())/panel"
+        case .interviewBlankSheet(let id): "/recruitment/interviews/\(id.uuidString.lowercased())/score-sheet"
+        case .interviewSheet(let id, let candidate, let member):
+            "/recruitment/interviews/\(id.uuidString.lowercased())/sheets/\(candidate.uuidString.lowercased())/\(member.uuidString.lowercased())"
+        case .interviewResults(let id, let print): "/recruitment/interviews/\(id.uuidString.lowercased())/results" + (print ? "?print=1" : "")
         case .unitsExport: "/org/export.csv"
         case .orgUnit(let id): "/org/\(id.uuidString.lowercased())"
         case .frameworkSearch(let query): query.map { "/framework/search?" + Query.encode(["q": $0]) } ?? "/framework/search"
@@ -149,6 +183,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .apiFrameworkVersions(let id): "/api/v1/frameworks/\(id.uuidString.lowercased())/versions"
         case .apiFrameworkCASE(let id): "/api/v1/frameworks/\(id.uuidString.lowercased())/case"
         case .apiElement(let id): "/api/v1/elements/\(id.uuidString.lowercased())"
+        case .apiPersonSpecification(let id, let draft):
+            "/api/v1/job-roles/\(id.uuidString.lowercased())/person-specification" + (draft ? "?draft=1" : "")
         }
     }
 

@@ -18,5 +18,6 @@ enum Migrations {
         CreatePeopleImports(),
         CreateJobRoles(),
         CreateFrameworkVersions(),
+        CreateRecruitment(),
     ]
 }

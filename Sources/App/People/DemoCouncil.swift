@@ -128,6 +128,8 @@ enum DemoCouncil {
         var hashes: [String: String] = [:]
         for (ref, password) in credentials { hashes[ref] = try await hash(password) }
         let passwordHashes = hashes
+        // The demo's job role and person specification are built on the built-in Core Values.
+        try await BuiltInFrameworks.load(on: db)
         return try await db.writeTransaction { tx in
             if try await OrgUnit.query(on: tx).filter(\.$code == "EVC").count() > 0 {
                 throw CommandFailure("The demo council is already loaded")
@@ -164,6 +166,7 @@ enum DemoCouncil {
                     result.append((record.email, password, account.roles))
                 }
             }
+            try await DemoRecruitment.load(unitIDs: unitIDs, personIDs: personIDs, on: tx)
             try await Audit.append("seed", entity: "demo_council", id: "EVC",
                                    changes: [.init(field: "people", old: nil, new: String(everyone.count))], context: .system, on: tx)
             return result

@@ -69,29 +69,4 @@ enum JobRoles {
         }
         return target
     }
-
-    /// Replaces a role's framework requirements (by element identifier), audited.
-    static func setRequirements(_ requirements: [Requirement], of role: JobRole, on req: Request) async throws {
-        let id = try role.requireID()
-        try await JobRoleRequirement.query(on: req.database).filter(\.$jobRole.$id == id).delete()
-        for requirement in requirements {
-            try await JobRoleRequirement(jobRoleID: id, elementID: requirement.elementId, level: requirement.level,
-                                         essential: requirement.essential).create(on: req.database)
-        }
-        try await req.audit("update", entity: JobRole.auditEntity, id: id.uuidString,
-                            changes: [FieldChange(field: "requirements", old: nil, new: String(requirements.count))])
-    }
-
-    static func requirementProblems(_ requirements: [Requirement]) -> [FieldError] {
-        var errors: [FieldError] = []
-        for (index, requirement) in requirements.enumerated() {
-            if let level = requirement.level, !(1...5).contains(level) {
-                errors.append(.init(field: "requirements[\(index)].level", message: "Level must be from 1 to 5"))
-            }
-        }
-        if Set(requirements.map(\.elementId)).count != requirements.count {
-            errors.append(.init(field: "requirements", message: "Each framework element can be listed once"))
-        }
-        return errors
-    }
 }

@@ -45,8 +45,6 @@ enum JobRolesAPI {
     @Sendable static func setRequirements(req: Request) async throws -> JobRoleDTO {
         let role = try await JobRolesController.find(req)
         let requirements = try req.content.decode([JobRoles.Requirement].self)
-        let errors = JobRoles.requirementProblems(requirements)
-        guard errors.isEmpty else { throw AppError.invalid(errors) }
         try await JobRoles.setRequirements(requirements, of: role, on: req)
         return try JobRoleDTO(try await JobRolesController.find(req))
     }

@@ -30,7 +30,9 @@ enum JobRolesController {
 
     @Sendable static func show(req: Request) async throws -> HTML {
         let role = try await find(req)
-        return JobRolesPage.show(.init(role), context: PageContext(req))
+        let elements = try await ElementLookup.info(role.requirements.map(\.elementID), on: req.database)
+        let spec = try await PersonSpecifications.find(roleID: try role.requireID(), on: req.database)
+        return JobRolesPage.show(.init(role, elements: elements, specificationStatus: spec?.status), context: PageContext(req))
     }
 
     @Sendable static func newForm(req: Request) async throws -> HTML {

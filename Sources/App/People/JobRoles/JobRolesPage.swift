@@ -20,16 +20,35 @@ enum JobRolesPage {
     }
 
     struct Detail: Encodable {
-        struct Requirement: Encodable { var elementID: UUID; var level: Int?; var essential: Bool }
+        struct Requirement: Encodable {
+            var elementID: UUID
+            /// The element's code and title in the newest published version; nil when none has it.
+            var code: String?
+            var title: String?
+            var framework: String?
+            /// The element's place in its framework, so requirements list in framework order.
+            var outline: Int?
+            var level: Int?
+            var essential: Bool
+        }
         var summary: Summary
         var purpose: String
         var requirements: [Requirement]
+        /// "draft", "published", or nil when the role has no person specification.
+        var specificationStatus: String?
 
-        init(_ role: JobRole) {
+        init(_ role: JobRole, elements: [UUID: ElementInfo] = [:], specificationStatus: String? = nil) {
             summary = Summary(role)
             purpose = role.purpose
-            requirements = role.requirements.map { Requirement(elementID: $0.elementID, level: $0.level, essential: $0.essential) }
-                .sorted { ($0.essential ? 0 : 1, $0.elementID.uuidString) < ($1.essential ? 0 : 1, $1.elementID.uuidString) }
+            self.specificationStatus = specificationStatus
+            requirements = role.requirements.map { requirement in
+                let element = elements[requirement.elementID]
+                return Requirement(elementID: requirement.elementID, code: element?.code, title: element?.title,
+                                   framework: element?.frameworkTitle, outline: element?.order.outline, level: requirement.level,
+                                   essential: requirement.essential)
+            }
+            .sorted { ($0.essential ? 0 : 1, $0.framework ?? "~", $0.outline ?? 0, $0.elementID.uuidString)
+                < ($1.essential ? 0 : 1, $1.framework ?? "~", $1.outline ?? 0, $1.elementID.uuidString) }
         }
     }
 
@@ -74,13 +93,37 @@ enum JobRolesPage {
                 : H.el("p", H.cls("govuk-body"), H.el("a", H.cls("govuk-link"), H.attr("href", SiteURL.jobRole(role.summary.id).path + "/edit"),
                                                      H.text("Change this job role"))),
             H.el("h2", H.cls("govuk-heading-m"), H.text("Framework requirements")),
-            role.requirements.isEmpty ? Components.paragraph("None recorded yet. Requirements name framework elements by their identifier, with the level expected.")
-                : Components.table(caption: "What this role needs", headers: ["Framework element", "Level", "Essential or desirable"],
+            context.roles.isDisjoint(with: [.hr, .admin]) ? .empty
+                : H.el("p", H.cls("govuk-body"), H.link("Choose framework requirements", to: .jobRoleRequirements(role.summary.id))),
+            role.requirements.isEmpty ? Components.paragraph("None recorded yet.")
+                : Components.table(caption: "What this role needs", headers: ["Framework element", "Framework", "Level", "Essential or desirable"],
                                    rows: role.requirements.map { requirement in
-                    [H.text(requirement.elementID.uuidString.lowercased()), H.text(requirement.level.map(String.init) ?? "Any"),
+                    [requirement.code.map { code in
+                        H.link("\(code) \(requirement.title ?? "")", to: .frameworkElement(requirement.elementID, version: nil))
+                     } ?? H.text("\(requirement.elementID.uuidString.lowercased()) (not in a published framework)"),
+                     H.text(requirement.framework ?? "None"),
+                     H.text(requirement.level.map(String.init) ?? "Any"),
                      requirement.essential ? Components.tag("Essential", colour: "blue") : Components.tag("Desirable", colour: "grey")]
-                })
+                }),
+            recruitment(role, context: context)
         )
+    }
+
+    /// Links to the role's person specification and interviews: staff see a published
+    /// specification; HR and administrators see drafts and the interviews.
+    private static func recruitment(_ role: Detail, context: PageContext) -> BodyNode {
+        let manages = !context.roles.isDisjoint(with: [.hr, .admin])
+        let spec: BodyNode = switch role.specificationStatus {
+        case "published": H.el("li", H.link("Person specification", to: .personSpecification(role.summary.id, print: false)), H.text(" (published)"))
+        case "draft" where manages: H.el("li", H.link("Person specification", to: .personSpecification(role.summary.id, print: false)), H.text(" (draft)"))
+        case nil where manages: H.el("li", H.link("Generate a person specification", to: .personSpecification(role.summary.id, print: false)))
+        default: .empty
+        }
+        guard manages || role.specificationStatus == "published" else { return .empty }
+        return .group(
+            H.el("h2", H.cls("govuk-heading-m"), H.text("Recruitment")),
+            H.el("ul", H.cls("govuk-list"), spec,
+                 manages ? H.el("li", H.link("Interviews and score sheets", to: .interviewRounds(role.summary.id))) : .empty))
     }
 
     static func form(_ model: FormModel, context: PageContext) -> HTML {
