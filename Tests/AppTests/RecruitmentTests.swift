@@ -188,4 +188,33 @@ struct RecruitmentTests {
             #expect(after.map(\.assessedAt) == before.map(\.assessedAt))
         }
     }
+
+    @Test("A capability whose statement is a long paragraph starts as its title; publishing refuses a criterion the edit form would refuse")
+    func longStatements() async throws {
+        try await withApp { app in
+            // setup: TR.3's statement is over 1,000 characters
+            _ = try await RecruitmentFixtures.coreValues(app)
+            let trust = try #require(try BuiltInFrameworks.documents().first { $0.kind == .guidingPrinciples })
+            let risk = try #require(trust.element(code: "TR.3"))
+            #expect(risk.statement.count > PersonSpecifications.maxTextLength)
+            let role = try await RecruitmentFixtures.role(app, trust, requirements: [("TR.3", true)])
+            let roleID = try role.requireID()
+            var hr = try await RecruitmentFixtures.browser(app, "hr@x.org", roles: [.hr])
+
+            // act
+            try await hr.post("/people/roles/\(roleID)/person-specification/generate")
+            let generated = try #require(try await PersonSpecificationController.query(roleID: roleID, includeDraft: true, on: app.db))
+            let criterion = try #require(try await SpecificationCriterion.query(on: app.db).filter(\.$elementID == risk.id).first())
+            criterion.text = String(repeating: "x", count: PersonSpecifications.maxTextLength + 1)
+            try await criterion.save(on: app.db)
+            try await hr.get("/people/roles/\(roleID)/person-specification")
+            let refused = try await hr.post("/people/roles/\(roleID)/person-specification/publish")
+
+            // check
+            #expect(generated.groups.first?.criteria.first?.text == "Manage risk")
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("The text of TR.3 must be 1000 characters or fewer"))
+            #expect(try await PersonSpecifications.find(roleID: roleID, on: app.db)?.isPublished == false)
+        }
+    }
 }

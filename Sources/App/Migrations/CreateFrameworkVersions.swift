@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Framework versions and their elements. The `frameworks` table becomes one row per version

@@ -48,6 +48,20 @@ enum PersonSpecificationController {
 
     @Sendable static func publish(req: Request) async throws -> Response {
         let (role, spec) = try await findSpecification(req)
+        // The same checks as saving the edit form, so nothing unsaveable is published: the edit
+        // page shows what to fix.
+        if !spec.isPublished {
+            var model = try await editQuery(roleID: try role.requireID(), errors: [], on: req.database)
+            let errors = model.allCriteria.flatMap { criterion in
+                PersonSpecifications.problems(.init(text: criterion.text, need: criterion.essential ? "essential" : "desirable",
+                                                    assessedAt: criterion.assessedAt.map(\.rawValue)),
+                                              name: criterion.name) { fieldID($0, criterion.id) }
+            }
+            if !errors.isEmpty {
+                model.errors = errors
+                return PersonSpecificationEditPage.view(model, context: PageContext(req)).response(status: .badRequest)
+            }
+        }
         try await PersonSpecifications.publish(spec, on: req.database, context: req.auditContext)
         return req.redirect(to: SiteURL.personSpecification(try role.requireID(), print: false).path, redirectType: .normal)
     }

@@ -64,7 +64,7 @@ enum PersonSpecifications {
         for (requirement, element) in ordered {
             let kept = oldFramework[requirement.elementID]
             try await SpecificationCriterion(specificationID: specID, section: .framework, elementID: element.id,
-                                             text: kept?.text ?? element.statement, essential: requirement.essential,
+                                             text: kept?.text ?? defaultText(element), essential: requirement.essential,
                                              assessedAt: kept?.methods ?? defaultMethods, position: position).create(on: db)
             position += 1
         }
@@ -88,6 +88,12 @@ enum PersonSpecifications {
                                          FieldChange(field: "experience_criteria", old: nil, new: String(experience.count))],
                                context: context, on: db)
         return spec
+    }
+
+    /// A criterion's first wording: the element's statement, or its title when the statement is
+    /// a paragraph too long for a criterion (as some capabilities' are).
+    static func defaultText(_ element: ElementInfo) -> String {
+        element.statement.count <= maxTextLength ? element.statement : element.title
     }
 
     /// Publishes a draft: from now on it is read-only and everyone signed in can read it.
