@@ -1,6 +1,7 @@
 import CapableCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Queries over frameworks and their versions, shared by the pages, the API and the editor.
@@ -69,11 +70,18 @@ enum Frameworks {
         }
     }
 
-    /// How many elements each version has, in one query.
+    /// How many elements each version has, counted by the database in one query.
     static func elementCounts(_ versionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard !versionIDs.isEmpty else { return [:] }
-        let rows = try await FrameworkElementRow.query(on: db).filter(\.$version.$id ~~ versionIDs).field(\.$version.$id).all()
-        return rows.reduce(into: [:]) { counts, row in counts[row.$version.id, default: 0] += 1 }
+        struct Row: Decodable { var version_id: UUID; var elements: Int }
+        let rows = try await db.sql.select()
+            .column("version_id")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "elements")
+            .from(FrameworkElementRow.schema)
+            .where("version_id", .in, versionIDs)
+            .groupBy("version_id")
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.version_id, $0.elements) }, uniquingKeysWith: +)
     }
 
     /// Where an element appears: each version that has it, newest first, with the element row.
