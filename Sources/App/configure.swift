@@ -57,7 +57,10 @@ private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseC
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let searchPath { configuration.searchPath = [searchPath] }
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: poolSize), as: .psql)
+        // Writers queue on the audit chain's lock, so a burst of writes can wait for a connection
+        // longer than the driver's 10 s default; a slow answer is better than a failed write.
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: poolSize,
+                                    connectionPoolTimeout: .seconds(30)), as: .psql)
     }
 }
 

@@ -48,12 +48,29 @@ func routes(_ app: Application) throws {
     people.post("import", ":importID", "mapping", use: ImportController.saveMapping).policy(.anyRole([.hr, .admin]))
     people.post("import", ":importID", "apply", use: ImportController.apply).policy(.anyRole([.hr, .admin]))
     people.get(":personID", use: PeopleController.show).policy(.person(parameter: "personID"))
+    let objectives = people.grouped(":personID", "objectives")
+    let readPerson: Policy = .person(parameter: "personID"), writePerson: Policy = .selfOrManager(parameter: "personID")
+    objectives.get(use: ObjectivesController.index).policy(readPerson)
+    objectives.get("new", use: ObjectivesController.newForm).policy(writePerson)
+    objectives.post(use: ObjectivesController.save).policy(writePerson)
+    objectives.get(":objectiveID", use: ObjectivesController.show).policy(readPerson)
+    objectives.get(":objectiveID", "edit", use: ObjectivesController.editForm).policy(writePerson)
+    objectives.post(":objectiveID", use: ObjectivesController.save).policy(writePerson)
+    objectives.post(":objectiveID", "progress", use: ObjectivesController.addProgress).policy(writePerson)
+    objectives.post(":objectiveID", "agree", use: ObjectivesController.agree).policy(writePerson)
     app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
     app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
 
     frameworkRoutes(app)
 
-    for area in SiteURL.Area.allCases where ![.admin, .people, .framework].contains(area) {
+    // Actions are the caller's own; the handlers check who may change one (owner, recorder, managers).
+    app.get("actions", use: ActionsController.index).policy(.signedIn)
+    app.post("actions", use: ActionsController.create).policy(.signedIn)
+    app.post("actions", ":actionID", "status", use: ActionsController.setStatus).policy(.signedIn)
+
+    app.get("reviews", use: ReviewsHome.page).policy(.signedIn)
+
+    for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }
 
@@ -71,6 +88,9 @@ func routes(_ app: Application) throws {
     api.get("people", ":personID", use: PeopleAPI.show).policy(.person(parameter: "personID"))
     api.put("people", ":personID", use: PeopleAPI.update).policy(.managePerson(parameter: "personID"))
     api.get("people", ":personID", "reports", use: PeopleAPI.reports).policy(.person(parameter: "personID"))
+    api.get("actions", use: ActionsAPI.list).policy(.signedIn)
+    api.post("actions", use: ActionsAPI.create).policy(.signedIn)
+    api.patch("actions", ":actionID", use: ActionsAPI.update).policy(.signedIn)
     api.get("frameworks", use: FrameworkAPI.list).policy(.signedIn)
     api.get("frameworks", ":frameworkID", use: FrameworkAPI.show).policy(.signedIn)
     api.get("frameworks", ":frameworkID", "versions", use: FrameworkAPI.versions).policy(.signedIn)

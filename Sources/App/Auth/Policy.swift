@@ -22,6 +22,11 @@ enum Policy: Sendable, Equatable {
     /// (their own; the chair reads everyone's).
     case interviewPanel(parameter: String)
 
+    /// Writing the working record of the person named by the path parameter (objectives,
+    /// check-ins): that person, anyone above them in the line-management chain, or an
+    /// administrator. HR read these records under `.person` but do not write them.
+    case selfOrManager(parameter: String)
+
     static func role(_ role: Role) -> Policy { .anyRole([role]) }
 }
 
@@ -82,6 +87,12 @@ struct PolicyMiddleware: AsyncMiddleware {
             guard try await Person.find(target, on: request.db) != nil else { throw AppError.notFound }
             // Only the HR and admin parts of the rule apply: being someone's manager is not enough.
             let viewer = Viewer(personID: nil, roles: principal.roles.intersection([.hr, .admin]), hrUnits: principal.hrUnits)
+            guard try await LineManagement.allows(viewer, target: target, on: request.db) else { throw AppError.forbidden }
+        case .selfOrManager(let parameter):
+            let principal = try request.requirePrincipal()
+            guard let target = request.parameters.get(parameter, as: UUID.self) else { throw AppError.notFound }
+            guard try await Person.find(target, on: request.db) != nil else { throw AppError.notFound }
+            let viewer = Viewer(personID: principal.personID, roles: principal.roles.intersection([.admin]))
             guard try await LineManagement.allows(viewer, target: target, on: request.db) else { throw AppError.forbidden }
         case .interviewPanel(let parameter):
             let principal = try request.requirePrincipal()

@@ -73,6 +73,14 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case frameworkPublish(UUID)
     case frameworkDiscard(UUID)
     case frameworkRetire(UUID)
+    case myActions
+    case objectives(UUID)
+    case newObjective(UUID)
+    case objective(UUID, UUID)
+    case objectiveEdit(UUID, UUID)
+    case objectiveProgress(UUID, UUID)
+    case objectiveAgree(UUID, UUID)
+    case actionStatus(UUID)
     case stylesheet
     case script
 
@@ -171,6 +179,14 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .frameworkPublish(let id): "/framework/\(id.uuidString.lowercased())/draft/publish"
         case .frameworkDiscard(let id): "/framework/\(id.uuidString.lowercased())/draft/discard"
         case .frameworkRetire(let id): "/framework/\(id.uuidString.lowercased())/retire"
+        case .myActions: "/actions"
+        case .objectives(let person): "/people/\(person.uuidString.lowercased())/objectives"
+        case .newObjective(let person): "/people/\(person.uuidString.lowercased())/objectives/new"
+        case .objective(let person, let id): "/people/\(person.uuidString.lowercased())/objectives/\(id.uuidString.lowercased())"
+        case .objectiveEdit(let person, let id): "/people/\(person.uuidString.lowercased())/objectives/\(id.uuidString.lowercased())/edit"
+        case .objectiveProgress(let person, let id): "/people/\(person.uuidString.lowercased())/objectives/\(id.uuidString.lowercased())/progress"
+        case .objectiveAgree(let person, let id): "/people/\(person.uuidString.lowercased())/objectives/\(id.uuidString.lowercased())/agree"
+        case .actionStatus(let id): "/actions/\(id.uuidString.lowercased())/status"
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .apiMe: "/api/v1/me"

@@ -84,6 +84,20 @@ enum Frameworks {
         return Dictionary(rows.map { ($0.version_id, $0.elements) }, uniquingKeysWith: +)
     }
 
+    /// Elements of published frameworks by code (ignoring case), for forms where people type codes
+    /// such as "CV.1.1"; a code two published frameworks share maps to both.
+    static func publishedElements(codes: [String], on db: any Database) async throws -> [String: [(id: UUID, code: String, title: String)]] {
+        let wanted = Array(Set(codes.map { $0.lowercased() }))
+        guard !wanted.isEmpty else { return [:] }
+        struct Row: Decodable { var element_id: UUID; var code: String; var title: String }
+        let sql: SQLQueryString = """
+            SELECT e.element_id, e.code, e.title FROM framework_elements e JOIN frameworks f ON f.id = e.version_id \
+            WHERE f.status = \(bind: FrameworkDocument.Status.published.rawValue) AND lower(e.code) IN (\(binds: wanted))
+            """
+        let rows = try await db.sql.raw(sql).all(decoding: Row.self)
+        return Dictionary(grouping: rows, by: { $0.code.lowercased() }).mapValues { $0.map { ($0.element_id, $0.code, $0.title) } }
+    }
+
     /// Where an element appears: each version that has it, newest first, with the element row.
     static func appearances(of elementID: UUID, on db: any Database) async throws -> [(version: FrameworkVersion, row: FrameworkElementRow)] {
         let rows = try await FrameworkElementRow.query(on: db).filter(\.$elementID == elementID).with(\.$version).all()

@@ -19,5 +19,7 @@ enum Migrations {
         CreateJobRoles(),
         CreateFrameworkVersions(),
         CreateRecruitment(),
+        CreateActions(),
+        CreateObjectives(),
     ]
 }

@@ -6,6 +6,7 @@ enum PersonPage {
     struct Model: Encodable {
         struct Report: Encodable { var id: UUID; var name: String; var jobTitle: String? }
 
+        var id: UUID
         var name: String
         var fields: [Field]
         var active: Bool
@@ -16,9 +17,10 @@ enum PersonPage {
 
         struct Field: Encodable { var label: String; var value: String }
 
-        enum CodingKeys: String, CodingKey { case name, fields, active, manager, managerLink, reports }
+        enum CodingKeys: String, CodingKey { case id, name, fields, active, manager, managerLink, reports }
 
         init(_ person: Person, managerLink: UUID?, reports: [Person]) {
+            id = person.id ?? UUID()
             name = person.displayName
             active = person.active
             unit = person.orgUnit.flatMap { unit in unit.id.map { ($0, unit.name) } }
@@ -46,6 +48,7 @@ enum PersonPage {
                 ("Line manager", model.managerLink.map { H.link(model.manager ?? "", to: .person($0)) } ?? H.text(model.manager ?? "None")),
                 ("Status", model.active ? Components.tag("Active", colour: "green") : Components.tag("Left", colour: "grey")),
             ]),
+            H.el("p", H.cls("govuk-body"), H.link("Objectives", to: .objectives(model.id))),
             H.el("h2", H.cls("govuk-heading-m"), H.text("Direct reports")),
             model.reports.isEmpty ? Components.paragraph("None.")
                 : H.el("ul", H.cls("govuk-list govuk-list--bullet"), .group(model.reports.map { report in

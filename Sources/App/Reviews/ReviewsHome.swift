@@ -1,0 +1,36 @@
+import Fluent
+import Plot
+import Vapor
+
+/// The Reviews area's start page: the signed-in person's own objectives and actions, and their
+/// team for managers. The rest of continuous review (check-ins, assessments, feedback,
+/// probation, the yearly review) joins this page as it is built.
+enum ReviewsHome {
+    struct Model: Encodable {
+        var personID: UUID?
+        var hasReports: Bool
+    }
+
+    @Sendable static func page(req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        var hasReports = false
+        if let me = principal.personID {
+            hasReports = try await Person.query(on: req.database).filter(\.$lineManager.$id == me).filter(\.$active == true).count() > 0
+        }
+        return view(.init(personID: principal.personID, hasReports: hasReports), context: PageContext(req))
+    }
+
+    static func view(_ model: Model, context: PageContext) -> HTML {
+        Layout.page(PageFrame(title: "Reviews", area: .reviews, breadcrumbs: [("Home", .home)]), context: context,
+            Components.heading("Reviews"),
+            Components.paragraph("We’re all accountable for our own performance: objectives agreed with our manager, regular catch-ups, and the actions we agree, kept as one record that rolls up into the yearly review."),
+            H.el("ul", H.cls("govuk-list"),
+                .unwrap(model.personID) { me in H.el("li", H.link("My objectives", to: .objectives(me))) },
+                H.el("li", H.link("My actions", to: .myActions)),
+                model.hasReports ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty),
+            model.personID == nil
+                ? H.el("div", H.cls("govuk-inset-text"), H.text("Your account is not linked to a staff record, so it has no objectives or actions of its own."))
+                : .empty
+        )
+    }
+}
