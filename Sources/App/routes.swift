@@ -88,6 +88,11 @@ func routes(_ app: Application) throws {
     api.get("people", ":personID", use: PeopleAPI.show).policy(.person(parameter: "personID"))
     api.put("people", ":personID", use: PeopleAPI.update).policy(.managePerson(parameter: "personID"))
     api.get("people", ":personID", "reports", use: PeopleAPI.reports).policy(.person(parameter: "personID"))
+    // Objectives by id: the handlers apply the person-record rule to the objective's owner.
+    api.get("objectives", use: ObjectivesAPI.list).policy(.signedIn)
+    api.post("objectives", use: ObjectivesAPI.create).policy(.signedIn)
+    api.get("objectives", ":objectiveID", use: ObjectivesAPI.show).policy(.signedIn)
+    api.post("objectives", ":objectiveID", "updates", use: ObjectivesAPI.addProgress).policy(.signedIn)
     api.get("actions", use: ActionsAPI.list).policy(.signedIn)
     api.post("actions", use: ActionsAPI.create).policy(.signedIn)
     api.patch("actions", ":actionID", use: ActionsAPI.update).policy(.signedIn)

@@ -111,4 +111,49 @@ struct ObjectivesTests {
             #expect(mine.agreedOn != nil, "nobody above the manager, so nobody else to agree it")
         }
     }
+
+    @Test("The API proposes an objective for a report, adds progress, lists it for the report, and refuses a colleague")
+    func api() async throws {
+        try await withApp { app in
+            // setup
+            try await BuiltInFrameworks.load(on: app.db)
+            let team = try await ActionsTests.team(app)
+            func token(_ email: String) async throws -> HTTPHeaders {
+                let account = try #require(try await Account.query(on: app.db).filter(\.$email == email).first())
+                let (_, secret) = try await ApiTokens.create(name: "t", accountID: try account.requireID(), context: .system, on: app.db)
+                return ["Authorization": "Bearer \(secret)", "Content-Type": "application/json"]
+            }
+            let manager = try await token("manager@x.org")
+            let report = try await token("report@x.org")
+            let colleague = try await token("colleague@x.org")
+            let reportID = try team.report.requireID()
+
+            // act
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/objectives", headers: manager, body: ByteBuffer(string:
+                #"{"personId":"\#(reportID)","title":"Lead the audit","outcome":"Clean audit report","dueOn":"2030-09-30","elements":["CV.1.1"]}"#))
+            let made = try JSONDecoder().decode(ObjectivesAPI.ObjectiveDTO.self, from: Data(created.body.readableBytesView))
+            let progress = try await app.testing().sendRequest(.POST, "/api/v1/objectives/\(made.id)/updates", headers: report,
+                                                               body: ByteBuffer(string: #"{"status":"offTrack","note":"Auditors delayed"}"#))
+            let bad = try await app.testing().sendRequest(.POST, "/api/v1/objectives/\(made.id)/updates", headers: report,
+                                                          body: ByteBuffer(string: #"{"note":""}"#))
+            let own = try await app.testing().sendRequest(.GET, "/api/v1/objectives", headers: report)
+            let refused = try await app.testing().sendRequest(.GET, "/api/v1/objectives/\(made.id)", headers: colleague)
+            let refusedCreate = try await app.testing().sendRequest(.POST, "/api/v1/objectives", headers: colleague, body: ByteBuffer(string:
+                #"{"personId":"\#(reportID)","title":"x","outcome":"y","dueOn":"2030-01-01"}"#))
+
+            // check
+            #expect(created.status == .created)
+            #expect(made.agreedOn == nil)
+            #expect(made.elementIds.count == 1)
+            #expect(progress.status == .ok)
+            #expect(bad.status == .badRequest)
+            let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(bad.body.readableBytesView))
+            #expect(Set(problem.errors?.map(\.field) ?? []) == ["status", "note"])
+            let list = try JSONDecoder().decode([ObjectivesAPI.ObjectiveDTO].self, from: Data(own.body.readableBytesView))
+            #expect(list.map(\.status) == [.offTrack])
+            #expect(list.first?.updates.map(\.note) == ["Auditors delayed"])
+            #expect(refused.status == .forbidden)
+            #expect(refusedCreate.status == .forbidden)
+        }
+    }
 }
