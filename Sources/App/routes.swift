@@ -58,6 +58,11 @@ func routes(_ app: Application) throws {
     objectives.post(":objectiveID", use: ObjectivesController.save).policy(writePerson)
     objectives.post(":objectiveID", "progress", use: ObjectivesController.addProgress).policy(writePerson)
     objectives.post(":objectiveID", "agree", use: ObjectivesController.agree).policy(writePerson)
+    let checkIns = people.grouped(":personID", "check-ins")
+    checkIns.get(use: CheckInsController.index).policy(readPerson)
+    checkIns.get("new", use: CheckInsController.newForm).policy(writePerson)
+    checkIns.post(use: CheckInsController.create).policy(writePerson)
+    checkIns.get(":checkInID", use: CheckInsController.show).policy(readPerson)
     app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
     app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
 

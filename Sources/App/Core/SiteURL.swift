@@ -80,6 +80,9 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case objectiveEdit(UUID, UUID)
     case objectiveProgress(UUID, UUID)
     case objectiveAgree(UUID, UUID)
+    case checkIns(UUID)
+    case newCheckIn(UUID)
+    case checkIn(UUID, UUID)
     case actionStatus(UUID)
     case stylesheet
     case script
@@ -180,6 +183,9 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .frameworkDiscard(let id): "/framework/\(id.uuidString.lowercased())/draft/discard"
         case .frameworkRetire(let id): "/framework/\(id.uuidString.lowercased())/retire"
         case .myActions: "/actions"
+        case .checkIns(let person): "/people/\(person.uuidString.lowercased())/check-ins"
+        case .newCheckIn(let person): "/people/\(person.uuidString.lowercased())/check-ins/new"
+        case .checkIn(let person, let id): "/people/\(person.uuidString.lowercased())/check-ins/\(id.uuidString.lowercased())"
         case .objectives(let person): "/people/\(person.uuidString.lowercased())/objectives"
         case .newObjective(let person): "/people/\(person.uuidString.lowercased())/objectives/new"
         case .objective(let person, let id): "/people/\(person.uuidString.lowercased())/objectives/\(id.uuidString.lowercased())"

@@ -21,5 +21,6 @@ enum Migrations {
         CreateRecruitment(),
         CreateActions(),
         CreateObjectives(),
+        CreateCheckIns(),
     ]
 }

@@ -48,7 +48,9 @@ enum PersonPage {
                 ("Line manager", model.managerLink.map { H.link(model.manager ?? "", to: .person($0)) } ?? H.text(model.manager ?? "None")),
                 ("Status", model.active ? Components.tag("Active", colour: "green") : Components.tag("Left", colour: "grey")),
             ]),
-            H.el("p", H.cls("govuk-body"), H.link("Objectives", to: .objectives(model.id))),
+            H.el("ul", H.cls("govuk-list"),
+                 H.el("li", H.link("Objectives", to: .objectives(model.id))),
+                 H.el("li", H.link("Check-ins", to: .checkIns(model.id)))),
             H.el("h2", H.cls("govuk-heading-m"), H.text("Direct reports")),
             model.reports.isEmpty ? Components.paragraph("None.")
                 : H.el("ul", H.cls("govuk-list govuk-list--bullet"), .group(model.reports.map { report in

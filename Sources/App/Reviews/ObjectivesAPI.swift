@@ -76,7 +76,10 @@ enum ObjectivesAPI {
     }
 
     @Sendable static func list(req: Request) async throws -> [ObjectiveDTO] {
-        let person = try await target(req, try? req.query.get(UUID.self, at: "personId"), write: false)
+        let asked = try? req.query.get(UUID.self, at: "personId")
+        // An account without a staff record has no objectives of its own, as it has no actions.
+        if asked == nil, try req.requirePrincipal().personID == nil { return [] }
+        let person = try await target(req, asked, write: false)
         return try await Objective.query(on: req.database).filter(\.$person.$id == person.requireID())
             .with(\.$elements).with(\.$updates).sort(\.$dueOn).all().map(ObjectiveDTO.init)
     }

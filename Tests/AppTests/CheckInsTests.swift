@@ -1,0 +1,114 @@
+@testable import App
+import CapableCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Check-ins: what is recorded, who sees which part, and the bad input refused.
+@Suite("Check-ins")
+struct CheckInsTests {
+    static func form(_ extra: [String: String] = [:]) -> [String: String] {
+        ["held_on": DisplayFormat.ukDate(CalendarDate.today.description), "shared_notes": "Talked about the storm response"]
+            .merging(extra) { _, new in new }
+    }
+
+    @Test("A manager records a check-in with observations, actions, a private note and wellbeing; each part is seen only by whom it should be")
+    func recordAndPrivacy() async throws {
+        try await withApp { app in
+            // setup: HR for the report's unit and an administrator, who see the record but not the private parts
+            try await BuiltInFrameworks.load(on: app.db)
+            let unit = try await Fixtures.unit(app, code: "U")
+            let team = try await ActionsTests.team(app)
+            team.report.$orgUnit.id = unit.id
+            try await team.report.save(on: app.db)
+            try await Fixtures.hr(app, email: "hr@x.org", units: [unit])
+            try await Fixtures.account(app, email: "admin@x.org", roles: [.admin])
+            let reportID = try team.report.requireID()
+            var manager = try await ObjectivesTests.signedIn(app, "manager@x.org")
+            try await manager.get("/people/\(reportID)/check-ins/new")
+
+            // act
+            let saved = try await manager.post("/people/\(reportID)/check-ins", form: Self.form([
+                "private_note": "Seems tired; keep an eye", "obs1_code": "CV.4.1", "obs1_example": "Listened to an angry caller and calmed them",
+                "act1_description": "Send the rota", "act1_owner": "manager", "act1_due": "01/01/2031",
+                "act2_description": "Book first-aid training", "act2_owner": "person",
+                "wellbeing_score": "2", "wellbeing_note": "Worried about lone visits"]))
+            let path = try #require(saved.headers.first(name: .location))
+            let asManager = try await manager.get(path)
+            var report = try await ObjectivesTests.signedIn(app, "report@x.org")
+            let asReport = try await report.get(path)
+            var hr = try await ObjectivesTests.signedIn(app, "hr@x.org")
+            let asHR = try await hr.get(path)
+            var admin = try await ObjectivesTests.signedIn(app, "admin@x.org")
+            let asAdmin = try await admin.get(path)
+            var colleague = try await ObjectivesTests.signedIn(app, "colleague@x.org")
+            let asColleague = try await colleague.get(path)
+
+            // check
+            #expect(saved.status == .seeOther)
+            #expect(asManager.body.string.contains("Seems tired; keep an eye"), "the writer sees their private note")
+            #expect(asManager.body.string.contains("2 out of 5: Worried about lone visits"))
+            #expect(asManager.body.string.contains("CV.4.1 Showing respect"))
+            #expect(asReport.body.string.contains("Talked about the storm response"), "both see the shared notes")
+            #expect(asReport.body.string.contains("Worried about lone visits"), "both see the wellbeing answer")
+            #expect(!asReport.body.string.contains("Seems tired"), "the other person never sees a private note")
+            for page in [asHR, asAdmin] {
+                #expect(page.status == .ok)
+                #expect(!page.body.string.contains("Seems tired"))
+                #expect(!page.body.string.contains("Talked about the storm response"))
+                #expect(!page.body.string.contains("Worried about lone visits"))
+                #expect(page.body.string.contains("Listened to an angry caller"), "observations are evidence for the review")
+            }
+            #expect(asColleague.status == .forbidden)
+            let actions = try await ActionItem.query(on: app.db).filter(\.$sourceType == "checkIn").all()
+            #expect(Set(actions.map { $0.$owner.id }) == [try team.manager.requireID(), reportID])
+            let audit = try await AuditEvent.query(on: app.db).all().compactMap(\.changes).joined()
+            #expect(!audit.contains("Seems tired") && !audit.contains("storm response") && !audit.contains("lone visits"),
+                    "the audit log records that notes changed, not what they say")
+        }
+    }
+
+    @Test("Bad input is refused by field and nothing is written: a future date, an unknown behaviour, a wellbeing answer off the scale, a check-in with oneself")
+    func badInput() async throws {
+        try await withApp { app in
+            // setup
+            try await BuiltInFrameworks.load(on: app.db)
+            let team = try await ActionsTests.team(app)
+            var report = try await ObjectivesTests.signedIn(app, "report@x.org")
+            var manager = try await ObjectivesTests.signedIn(app, "manager@x.org")
+            let tomorrow = DisplayFormat.ukDate(CalendarDate.today.adding(days: 1).description)
+
+            // act
+            let bad = try await report.post("/people/\(try team.report.requireID())/check-ins", form: Self.form([
+                "held_on": tomorrow, "obs1_code": "NOPE.1", "obs1_example": "x", "wellbeing_score": "9", "act1_due": "31/02/2030"]))
+            let withSelf = try await manager.post("/people/\(try team.manager.requireID())/check-ins", form: Self.form())
+
+            // check
+            #expect(bad.status == .badRequest)
+            for field in ["held_on", "obs1_code", "wellbeing_score", "act1_description", "act1_due"] {
+                #expect(bad.body.string.contains("href=\"#\(field)\""), "\(field)")
+            }
+            #expect(bad.body.string.contains("The check-in date cannot be in the future"))
+            #expect(withSelf.status == .badRequest)
+            #expect(withSelf.body.string.contains("a check-in needs two people"))
+            #expect(try await CheckIn.query(on: app.db).count() == 0)
+            #expect(try await ActionItem.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("The list shows when the next check-in is due, and flags it overdue after the cadence")
+    func cadence() async throws {
+        // setup
+        let today = CalendarDate.today
+        // act
+        let afterRecent = CheckIns.nextDue(last: today.adding(days: -7).description, startDate: nil, weeks: 4, today: today)
+        let afterOld = CheckIns.nextDue(last: today.adding(days: -40).description, startDate: nil, weeks: 4, today: today)
+        let newStarter = CheckIns.nextDue(last: nil, startDate: today.adding(days: -10).description, weeks: 4, today: today)
+        // check
+        #expect(afterRecent == today.adding(days: 21))
+        #expect(afterOld < today)
+        #expect(newStarter == today.adding(days: 18))
+    }
+}
