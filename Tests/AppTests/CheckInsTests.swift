@@ -111,4 +111,33 @@ struct CheckInsTests {
         #expect(afterOld < today)
         #expect(newStarter == today.adding(days: 18))
     }
+
+    @Test("My team shows each report's last check-in, flags an overdue one in words, and counts objectives at risk")
+    func teamPage() async throws {
+        try await withApp { app in
+            // setup: the report's last check-in was 40 days ago, past the 4-week cadence
+            let team = try await ActionsTests.team(app)
+            let checkIn = CheckIn()
+            checkIn.$person.id = try team.report.requireID()
+            checkIn.$manager.id = try team.manager.requireID()
+            checkIn.heldOn = CalendarDate.today.adding(days: -40).description
+            checkIn.sharedNotes = ""
+            try await checkIn.create(on: app.db)
+            let objective = Objective()
+            objective.$person.id = try team.report.requireID()
+            objective.title = "T"; objective.outcome = "O"; objective.dueOn = "2030-01-01"; objective.status = Objective.Status.offTrack.rawValue
+            try await objective.create(on: app.db)
+            var manager = try await ObjectivesTests.signedIn(app, "manager@x.org")
+
+            // act
+            let page = try await manager.get("/people/team")
+
+            // check
+            let html = page.body.string
+            #expect(html.contains(DisplayFormat.calendarDate(checkIn.heldOn)))
+            #expect(html.contains("Overdue"))
+            #expect(html.contains("Objectives at risk"))
+            #expect(html.contains(">1</a>"), "one objective off track, linked to the list")
+        }
+    }
 }

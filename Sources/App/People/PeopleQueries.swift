@@ -68,6 +68,13 @@ enum PeopleQueries {
         var manager_given_name: String?
         var manager_family_name: String?
         var depth: Int
+        var start_date: String?
+        var probation_end_date: String?
+        /// The latest check-in's date, `yyyy-mm-dd`.
+        var last_check_in: String?
+        var cadence_weeks: Int
+        /// Open objectives marked at risk or off track.
+        var objectives_at_risk: Int
 
         var displayName: String { "\(preferred_name ?? given_name) \(family_name)" }
     }
@@ -85,10 +92,16 @@ enum PeopleQueries {
         let total = try await db.sql.raw(tree + " SELECT COUNT(DISTINCT id) AS n FROM team").first(decoding: Count.self)?.n ?? 0
         let rows = try await db.sql.raw(tree + """
              SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.job_title, u.name AS unit_name, \
-            m.given_name AS manager_given_name, m.family_name AS manager_family_name, MIN(t.depth) AS depth \
+            m.given_name AS manager_given_name, m.family_name AS manager_family_name, MIN(t.depth) AS depth, \
+            p.start_date, p.probation_end_date, \
+            (SELECT MAX(c.held_on) FROM check_ins c WHERE c.person_id = p.id) AS last_check_in, \
+            COALESCE((SELECT k.weeks FROM check_in_cadences k WHERE k.person_id = p.id), \(literal: CheckInCadence.defaultWeeks)) AS cadence_weeks, \
+            (SELECT COUNT(*) FROM objectives o WHERE o.person_id = p.id AND o.status IN (\(bind: Objective.Status.atRisk.rawValue), \(bind: Objective.Status.offTrack.rawValue))) \
+            AS objectives_at_risk \
             FROM team t JOIN people p ON p.id = t.id LEFT JOIN org_units u ON u.id = p.org_unit_id \
             LEFT JOIN people m ON m.id = p.line_manager_id \
-            GROUP BY p.id, p.given_name, p.family_name, p.preferred_name, p.job_title, u.name, m.given_name, m.family_name \
+            GROUP BY p.id, p.given_name, p.family_name, p.preferred_name, p.job_title, u.name, m.given_name, m.family_name, \
+            p.start_date, p.probation_end_date \
             ORDER BY MIN(t.depth), p.family_name, p.given_name LIMIT \(literal: limit) OFFSET \(literal: offset)
             """).all(decoding: TeamRow.self)
         return (rows, total)

@@ -1,3 +1,4 @@
+import CapableCore
 import Plot
 
 /// "My team": the people who report to the signed-in manager, directly or all the way down.
@@ -10,6 +11,19 @@ enum TeamPage {
         var rows: [PeopleQueries.TeamRow]
         var total: Int
         var linkedToPerson: Bool
+        /// `yyyy-mm-dd`, so check-ins can be marked overdue.
+        var today: String = CalendarDate.today.description
+    }
+
+    /// The check-in cells: when the last was, and when the next is due (overdue in words).
+    static func checkInCells(_ row: PeopleQueries.TeamRow, today: CalendarDate) -> [BodyNode] {
+        let next = CheckIns.nextDue(last: row.last_check_in, startDate: row.start_date, weeks: row.cadence_weeks, today: today)
+        return [
+            H.text(row.last_check_in.map(DisplayFormat.calendarDate) ?? "None yet"),
+            .group(H.text(DisplayFormat.calendarDate(next.description)),
+                   next < today ? .group(H.text(" "), Components.tag("Overdue", colour: "red")) : .empty),
+            row.objectives_at_risk == 0 ? H.text("None") : H.link("\(row.objectives_at_risk)", to: .objectives(row.id)),
+        ]
     }
 
     static func summary(total: Int, indirect: Bool) -> String {
@@ -28,12 +42,17 @@ enum TeamPage {
             H.el("p", H.cls("govuk-body"), H.attr("role", "status"),
                  H.text(summary(total: model.total, indirect: model.indirect))),
             model.rows.isEmpty ? .empty : Components.table(caption: model.indirect ? "Your reporting line" : "Your direct reports",
-                headers: model.indirect ? ["Name", "Job title", "Unit", "Line manager", "Levels below you"] : ["Name", "Job title", "Unit"],
+                headers: (model.indirect ? ["Name", "Job title", "Unit", "Line manager", "Levels below you"] : ["Name", "Job title", "Unit", "Probation ends"])
+                    + ["Last check-in", "Next check-in", "Objectives at risk"],
                 rows: model.rows.map { row in
+                    let today = CalendarDate(model.today) ?? .today
                     let cells: [BodyNode] = [H.link(row.displayName, to: .person(row.id)), H.text(row.job_title ?? ""), H.text(row.unit_name ?? "")]
-                    guard model.indirect else { return cells }
+                    guard model.indirect else {
+                        return cells + [H.text(row.probation_end_date.map(DisplayFormat.calendarDate) ?? "")] + checkInCells(row, today: today)
+                    }
                     return cells + [H.text([row.manager_given_name, row.manager_family_name].compactMap { $0 }.joined(separator: " ")), H.text(String(row.depth))]
-                }, numeric: model.indirect ? [4] : []),
+                        + checkInCells(row, today: today)
+                }, numeric: model.indirect ? [4, 7] : [6]),
             Components.pagination(page: model.page, hasNext: model.page * pageSize < model.total) { page in
                 SiteURL.myTeam(indirect: model.indirect).path + (model.indirect ? "&" : "?") + "page=\(page)"
             }
