@@ -63,6 +63,12 @@ func routes(_ app: Application) throws {
     checkIns.get("new", use: CheckInsController.newForm).policy(writePerson)
     checkIns.post(use: CheckInsController.create).policy(writePerson)
     checkIns.get(":checkInID", use: CheckInsController.show).policy(readPerson)
+    // Assessments: the handlers add who may start, read and rate each one (see Assessments).
+    let assessments = people.grouped(":personID", "assessments")
+    assessments.get(use: AssessmentsController.index).policy(readPerson)
+    assessments.post(use: AssessmentsController.start).policy(writePerson)
+    assessments.get(":assessmentID", use: AssessmentsController.show).policy(readPerson)
+    assessments.post(":assessmentID", use: AssessmentsController.save).policy(writePerson)
     app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
     app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
 

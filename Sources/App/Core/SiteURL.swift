@@ -81,6 +81,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case objectiveProgress(UUID, UUID)
     case objectiveAgree(UUID, UUID)
     case checkIns(UUID)
+    case assessments(UUID)
+    case assessment(UUID, UUID)
     case newCheckIn(UUID)
     case checkIn(UUID, UUID)
     case actionStatus(UUID)
@@ -184,6 +186,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .frameworkRetire(let id): "/framework/\(id.uuidString.lowercased())/retire"
         case .myActions: "/actions"
         case .checkIns(let person): "/people/\(person.uuidString.lowercased())/check-ins"
+        case .assessments(let person): "/people/\(person.uuidString.lowercased())/assessments"
+        case .assessment(let person, let id): "/people/\(person.uuidString.lowercased())/assessments/\(id.uuidString.lowercased())"
         case .newCheckIn(let person): "/people/\(person.uuidString.lowercased())/check-ins/new"
         case .checkIn(let person, let id): "/people/\(person.uuidString.lowercased())/check-ins/\(id.uuidString.lowercased())"
         case .objectives(let person): "/people/\(person.uuidString.lowercased())/objectives"

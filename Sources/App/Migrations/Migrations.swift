@@ -22,5 +22,6 @@ enum Migrations {
         CreateActions(),
         CreateObjectives(),
         CreateCheckIns(),
+        CreateAssessments(),
     ]
 }

@@ -26,7 +26,8 @@ enum ReviewsHome {
             Components.paragraph("We’re all accountable for our own performance: objectives agreed with our manager, regular catch-ups, and the actions we agree, kept as one record that rolls up into the yearly review."),
             H.el("ul", H.cls("govuk-list"),
                 .unwrap(model.personID) { me in
-                    .group(H.el("li", H.link("My objectives", to: .objectives(me))), H.el("li", H.link("My check-ins", to: .checkIns(me))))
+                    .group(H.el("li", H.link("My objectives", to: .objectives(me))), H.el("li", H.link("My check-ins", to: .checkIns(me))),
+                           H.el("li", H.link("My assessments", to: .assessments(me))))
                 },
                 H.el("li", H.link("My actions", to: .myActions)),
                 model.hasReports ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty),

@@ -6,7 +6,7 @@ import Plot
 /// own examples. Reviews use `RatingForm.fieldset` for the forms that save.
 enum RatingFormPage {
     static func view(_ document: FrameworkDocument, context: PageContext) -> HTML {
-        let rateable = document.outline().filter { RatingForm.isRateable($0.element) }
+        let rateable = document.outline().filter { FrameworkDocument.isRateable($0.element) }
         return Layout.page(PageFrame(title: "Rating form: \(document.title)", area: .framework,
                                      breadcrumbs: [("Home", .home), ("Framework", .frameworks), (document.title, .framework(document.id))]),
                            context: context,
@@ -26,12 +26,6 @@ enum RatingFormPage {
 /// The rating fieldset every assessment uses: the element's levels as radios, with the element's
 /// own looks-like and doesn't-look-like examples beside them (or its parent's, when it has none).
 enum RatingForm {
-    /// Elements people are rated on: everything below the top level, plus top-level elements
-    /// with nothing under them.
-    static func isRateable(_ element: FrameworkDocument.Element) -> Bool {
-        element.children.isEmpty || !element.indicators.isEmpty
-    }
-
     static func fieldset(_ element: FrameworkDocument.Element, in document: FrameworkDocument, scale: [ScaleLevel],
                          name: String, selected: Int?, errors: [FieldError]) -> BodyNode {
         let error = errors.first { $0.field == name }
