@@ -80,6 +80,13 @@ func routes(_ app: Application) throws {
     app.post("actions", ":actionID", "status", use: ActionsController.setStatus).policy(.signedIn)
 
     app.get("reviews", use: ReviewsHome.page).policy(.signedIn)
+    // Feedback: the handlers work on the caller's side only (giver, recipient, subject, requester).
+    app.get("feedback", use: FeedbackController.index).policy(.signedIn)
+    app.post("feedback", use: FeedbackController.give).policy(.signedIn)
+    app.get("feedback", "requests", "new", use: FeedbackController.requestForm).policy(.signedIn)
+    app.post("feedback", "requests", use: FeedbackController.createRequest).policy(.signedIn)
+    app.get("feedback", "requests", ":requestID", use: FeedbackController.showRequest).policy(.signedIn)
+    app.post("feedback", "requests", ":requestID", "answer", use: FeedbackController.answer).policy(.signedIn)
 
     for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)

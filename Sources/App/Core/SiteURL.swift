@@ -81,6 +81,11 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case objectiveProgress(UUID, UUID)
     case objectiveAgree(UUID, UUID)
     case checkIns(UUID)
+    case feedback
+    case feedbackRequests
+    case newFeedbackRequest(person: UUID?)
+    case feedbackRequest(UUID)
+    case feedbackAnswer(UUID)
     case assessments(UUID)
     case assessment(UUID, UUID)
     case newCheckIn(UUID)
@@ -186,6 +191,11 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .frameworkRetire(let id): "/framework/\(id.uuidString.lowercased())/retire"
         case .myActions: "/actions"
         case .checkIns(let person): "/people/\(person.uuidString.lowercased())/check-ins"
+        case .feedback: "/feedback"
+        case .feedbackRequests: "/feedback/requests"
+        case .newFeedbackRequest(let person): "/feedback/requests/new" + Self.query(["person": person?.uuidString.lowercased()])
+        case .feedbackRequest(let id): "/feedback/requests/\(id.uuidString.lowercased())"
+        case .feedbackAnswer(let id): "/feedback/requests/\(id.uuidString.lowercased())/answer"
         case .assessments(let person): "/people/\(person.uuidString.lowercased())/assessments"
         case .assessment(let person, let id): "/people/\(person.uuidString.lowercased())/assessments/\(id.uuidString.lowercased())"
         case .newCheckIn(let person): "/people/\(person.uuidString.lowercased())/check-ins/new"

@@ -23,5 +23,6 @@ enum Migrations {
         CreateObjectives(),
         CreateCheckIns(),
         CreateAssessments(),
+        CreateFeedback(),
     ]
 }

@@ -30,6 +30,7 @@ enum ReviewsHome {
                            H.el("li", H.link("My assessments", to: .assessments(me))))
                 },
                 H.el("li", H.link("My actions", to: .myActions)),
+                H.el("li", H.link("Feedback", to: .feedback)),
                 model.hasReports ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty),
             model.personID == nil
                 ? H.el("div", H.cls("govuk-inset-text"), H.text("Your account is not linked to a staff record, so it has no objectives or actions of its own."))
