@@ -148,3 +148,46 @@ def test_objective_check_in_and_actions(driver, demo):
     assert "Shadow the duty officer for a day" in main_text(driver)
     activate(driver, find_button(driver, "Mark as done: Shadow the duty officer for a day", within="//main"))
     assert "Recently done or dropped" in main_text(driver)
+
+
+PEERS = {"alex.morgan@elmbridgevale.example": "D0001", "helen.price@elmbridgevale.example": "D0005",
+         "fatima.begum@elmbridgevale.example": "D0009"}
+ANSWERS = ["Always brings the figures", "Keeps the team calm", "Writes clear notes"]
+
+
+def test_self_assessment_and_anonymous_feedback(driver, demo):
+    # A self-assessment on the Core Values: every staff behaviour rated with the keyboard, then submitted.
+    as_user(driver, demo, REPORT)
+    visit(driver, demo.url("/reviews"))
+    activate(driver, link(driver, "My assessments"))
+    activate(driver, find_button(driver, "Start a self-assessment", within="//main"))
+    assert_heading(driver, "Self-assessment")
+    fieldsets = driver.find_elements(By.CSS_SELECTOR, "main .app-rating fieldset")
+    assert len(fieldsets) == 17, len(fieldsets)
+    activate(driver, find_button(driver, "Submit", within="//main"))
+    assert_error_page(driver, ["rating-CV.1.1"])
+    for fieldset in driver.find_elements(By.CSS_SELECTOR, "main .app-rating fieldset"):
+        fieldset.find_elements(By.CSS_SELECTOR, "input[type='radio']")[2].send_keys(Keys.SPACE)
+    activate(driver, find_button(driver, "Submit", within="//main"))
+    assert "Submitted" in main_text(driver)
+    assert main_text(driver).count("3. Consistently shown") == 17
+
+    # Anonymous feedback from three colleagues, shown only when all three have answered.
+    visit(driver, demo.url("/feedback/requests/new"))
+    fill(driver, "#subject", "D0101")
+    fill(driver, "#question", "How could I run the team meeting better?")
+    fill(driver, "#recipients", "\n".join(PEERS.values()))
+    driver.find_element(By.ID, "anonymous").send_keys(Keys.SPACE)
+    activate(driver, find_button(driver, "Send the request", within="//main"))
+    request_path = path_of(driver)
+    assert "0 of 3 have answered" in main_text(driver)
+    for (email, _), answer in zip(PEERS.items(), ANSWERS):
+        as_user(driver, demo, email)
+        visit(driver, demo.url(request_path))
+        fill(driver, "#text", answer)
+        activate(driver, find_button(driver, "Send your feedback", within="//main"))
+    as_user(driver, demo, REPORT)
+    visit(driver, demo.url(request_path))
+    text = main_text(driver)
+    assert all(answer in text for answer in ANSWERS), text
+    assert not any(name in text for name in ("Alex Morgan", "Helen Price", "Fatima Begum")), text

@@ -38,8 +38,9 @@ enum RatingForm {
                 .unwrap(error) { H.el("p", H.cls("govuk-error-message"), H.el("span", H.cls("govuk-visually-hidden"), H.text("Error: ")), H.text($0.message)) },
                 H.el("div", H.cls("govuk-grid-row"),
                     H.el("div", H.cls("govuk-grid-column-one-third"),
-                        H.el("div", H.cls("govuk-radios"), .group(scale.map { level in
-                            let id = "\(name)-\(level.value)"
+                        H.el("div", H.cls("govuk-radios"), .group(scale.enumerated().map { index, level in
+                            // The first radio carries the group's name as its id: the error summary links to it.
+                            let id = index == 0 ? name : "\(name)-\(level.value)"
                             return H.el("div", H.cls("govuk-radios__item"),
                                 H.void("input", [("class", "govuk-radios__input"), ("id", id), ("name", name), ("type", "radio"),
                                                  ("value", String(level.value)), ("checked", selected == level.value ? "checked" : nil),
