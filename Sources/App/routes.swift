@@ -69,6 +69,10 @@ func routes(_ app: Application) throws {
     assessments.post(use: AssessmentsController.start).policy(writePerson)
     assessments.get(":assessmentID", use: AssessmentsController.show).policy(readPerson)
     assessments.post(":assessmentID", use: AssessmentsController.save).policy(writePerson)
+    let plan = people.grouped(":personID", "development-plan")
+    plan.get(use: DevelopmentPlanController.index).policy(readPerson)
+    plan.post(use: DevelopmentPlanController.add).policy(writePerson)
+    plan.post(":itemID", "status", use: DevelopmentPlanController.setStatus).policy(writePerson)
     app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
     app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
 

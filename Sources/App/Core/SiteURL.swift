@@ -81,6 +81,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case objectiveProgress(UUID, UUID)
     case objectiveAgree(UUID, UUID)
     case checkIns(UUID)
+    case developmentPlan(UUID)
+    case developmentPlanItemStatus(UUID, UUID)
     case feedback
     case feedbackRequests
     case newFeedbackRequest(person: UUID?)
@@ -191,6 +193,9 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .frameworkRetire(let id): "/framework/\(id.uuidString.lowercased())/retire"
         case .myActions: "/actions"
         case .checkIns(let person): "/people/\(person.uuidString.lowercased())/check-ins"
+        case .developmentPlan(let person): "/people/\(person.uuidString.lowercased())/development-plan"
+        case .developmentPlanItemStatus(let person, let item):
+            "/people/\(person.uuidString.lowercased())/development-plan/\(item.uuidString.lowercased())/status"
         case .feedback: "/feedback"
         case .feedbackRequests: "/feedback/requests"
         case .newFeedbackRequest(let person): "/feedback/requests/new" + Self.query(["person": person?.uuidString.lowercased()])

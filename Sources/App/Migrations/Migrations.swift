@@ -24,5 +24,6 @@ enum Migrations {
         CreateCheckIns(),
         CreateAssessments(),
         CreateFeedback(),
+        CreateDevelopmentPlans(),
     ]
 }

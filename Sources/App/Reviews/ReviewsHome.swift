@@ -27,7 +27,8 @@ enum ReviewsHome {
             H.el("ul", H.cls("govuk-list"),
                 .unwrap(model.personID) { me in
                     .group(H.el("li", H.link("My objectives", to: .objectives(me))), H.el("li", H.link("My check-ins", to: .checkIns(me))),
-                           H.el("li", H.link("My assessments", to: .assessments(me))))
+                           H.el("li", H.link("My assessments", to: .assessments(me))),
+                           H.el("li", H.link("My development plan", to: .developmentPlan(me))))
                 },
                 H.el("li", H.link("My actions", to: .myActions)),
                 H.el("li", H.link("Feedback", to: .feedback)),
