@@ -171,6 +171,9 @@ def test_self_assessment_and_anonymous_feedback(driver, demo):
     activate(driver, find_button(driver, "Submit", within="//main"))
     assert "Submitted" in main_text(driver)
     assert main_text(driver).count("3. Consistently shown") == 17
+    visit(driver, demo.url("/reviews"))
+    activate(driver, link(driver, "My development plan"))
+    assert_heading(driver, "Development plan")
 
     # Anonymous feedback from three colleagues, shown only when all three have answered.
     visit(driver, demo.url("/feedback/requests/new"))
