@@ -69,6 +69,9 @@ func routes(_ app: Application) throws {
     assessments.post(use: AssessmentsController.start).policy(writePerson)
     assessments.get(":assessmentID", use: AssessmentsController.show).policy(readPerson)
     assessments.post(":assessmentID", use: AssessmentsController.save).policy(writePerson)
+    people.get(":personID", "probation", use: ProbationController.show).policy(readPerson)
+    // Recorded by the person's managers or an administrator: the handler narrows the write policy.
+    people.post(":personID", "probation", use: ProbationController.record).policy(writePerson)
     let plan = people.grouped(":personID", "development-plan")
     plan.get(use: DevelopmentPlanController.index).policy(readPerson)
     plan.post(use: DevelopmentPlanController.add).policy(writePerson)
@@ -84,6 +87,7 @@ func routes(_ app: Application) throws {
     app.post("actions", ":actionID", "status", use: ActionsController.setStatus).policy(.signedIn)
 
     app.get("reviews", use: ReviewsHome.page).policy(.signedIn)
+    app.get("reviews", "probation", use: ProbationDue.page).policy(.anyRole([.hr, .admin]))
     // Feedback: the handlers work on the caller's side only (giver, recipient, subject, requester).
     app.get("feedback", use: FeedbackController.index).policy(.signedIn)
     app.post("feedback", use: FeedbackController.give).policy(.signedIn)

@@ -28,6 +28,8 @@ public struct AppConfig: Sendable {
     public var postgresPoolSize: Int
     /// HR files with at least this many rows are applied in the background with a progress page.
     public var importBackgroundRows: Int = 2_000
+    /// Months after the start date when probation reviews fall (before the final one at the end).
+    public var probationMonths: [Int] = ProbationSchedule.defaultMonths
 
     public static let settings: [(name: String, meaning: String, defaultValue: String)] = [
         ("CAPABLE_DATABASE_PATH", "SQLite database file", "capable.sqlite"),
@@ -40,6 +42,7 @@ public struct AppConfig: Sendable {
         ("CAPABLE_TRUSTED_PROXIES", "comma-separated proxy addresses whose X-Forwarded-For is trusted", "none"),
         ("CAPABLE_PUBLIC_URL", "the address people use, for printed links", "http://127.0.0.1:8080"),
         ("CAPABLE_IMPORT_BACKGROUND_ROWS", "HR files with at least this many rows are applied in the background", "2000"),
+        ("CAPABLE_PROBATION_MONTHS", "months after the start date when probation reviews fall", "1,3,5"),
     ]
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -104,6 +107,12 @@ public struct AppConfig: Sendable {
             postgresPoolSize: try integer("CAPABLE_DB_POOL", default: 4, range: 1...64)
         )
         config.importBackgroundRows = try integer("CAPABLE_IMPORT_BACKGROUND_ROWS", default: 2_000, range: 1...10_000_000)
+        if let months = value("CAPABLE_PROBATION_MONTHS") {
+            guard let parsed = ProbationSchedule.months(from: months) else {
+                throw Invalid(name: "CAPABLE_PROBATION_MONTHS", reason: "must be months from 1 to 24 separated by commas, like 1,3,5, not \"\(months)\"")
+            }
+            config.probationMonths = parsed
+        }
         return config
     }
 

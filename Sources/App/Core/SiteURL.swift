@@ -81,6 +81,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case objectiveProgress(UUID, UUID)
     case objectiveAgree(UUID, UUID)
     case checkIns(UUID)
+    case probation(UUID)
+    case probationDue
     case developmentPlan(UUID)
     case developmentPlanItemStatus(UUID, UUID)
     case feedback
@@ -193,6 +195,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .frameworkRetire(let id): "/framework/\(id.uuidString.lowercased())/retire"
         case .myActions: "/actions"
         case .checkIns(let person): "/people/\(person.uuidString.lowercased())/check-ins"
+        case .probation(let person): "/people/\(person.uuidString.lowercased())/probation"
+        case .probationDue: "/reviews/probation"
         case .developmentPlan(let person): "/people/\(person.uuidString.lowercased())/development-plan"
         case .developmentPlanItemStatus(let person, let item):
             "/people/\(person.uuidString.lowercased())/development-plan/\(item.uuidString.lowercased())/status"

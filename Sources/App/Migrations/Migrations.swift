@@ -25,5 +25,6 @@ enum Migrations {
         CreateAssessments(),
         CreateFeedback(),
         CreateDevelopmentPlans(),
+        CreateProbationReviews(),
     ]
 }

@@ -52,7 +52,8 @@ enum PersonPage {
                  H.el("li", H.link("Objectives", to: .objectives(model.id))),
                  H.el("li", H.link("Check-ins", to: .checkIns(model.id))),
                  H.el("li", H.link("Assessments", to: .assessments(model.id))),
-                 H.el("li", H.link("Development plan", to: .developmentPlan(model.id)))),
+                 H.el("li", H.link("Development plan", to: .developmentPlan(model.id))),
+                 H.el("li", H.link("Probation", to: .probation(model.id)))),
             H.el("h2", H.cls("govuk-heading-m"), H.text("Direct reports")),
             model.reports.isEmpty ? Components.paragraph("None.")
                 : H.el("ul", H.cls("govuk-list govuk-list--bullet"), .group(model.reports.map { report in

@@ -9,6 +9,7 @@ enum ReviewsHome {
     struct Model: Encodable {
         var personID: UUID?
         var hasReports: Bool
+        var isHR: Bool
     }
 
     @Sendable static func page(req: Request) async throws -> HTML {
@@ -17,7 +18,8 @@ enum ReviewsHome {
         if let me = principal.personID {
             hasReports = try await Person.query(on: req.database).filter(\.$lineManager.$id == me).filter(\.$active == true).count() > 0
         }
-        return view(.init(personID: principal.personID, hasReports: hasReports), context: PageContext(req))
+        return view(.init(personID: principal.personID, hasReports: hasReports, isHR: !principal.roles.isDisjoint(with: [.hr, .admin])),
+                    context: PageContext(req))
     }
 
     static func view(_ model: Model, context: PageContext) -> HTML {
@@ -32,7 +34,8 @@ enum ReviewsHome {
                 },
                 H.el("li", H.link("My actions", to: .myActions)),
                 H.el("li", H.link("Feedback", to: .feedback)),
-                model.hasReports ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty),
+                model.hasReports ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty,
+                model.isHR ? H.el("li", H.link("Probation reviews due", to: .probationDue)) : .empty),
             model.personID == nil
                 ? H.el("div", H.cls("govuk-inset-text"), H.text("Your account is not linked to a staff record, so it has no objectives or actions of its own."))
                 : .empty
