@@ -194,3 +194,17 @@ def test_self_assessment_and_anonymous_feedback(driver, demo):
     text = main_text(driver)
     assert all(answer in text for answer in ANSWERS), text
     assert not any(name in text for name in ("Alex Morgan", "Helen Price", "Fatima Begum")), text
+
+
+def test_probation_reviews_due_for_hr(driver, demo):
+    """HR sees the demo council's probationers with their next review, and opens one."""
+    as_user(driver, demo, "helen.price@elmbridgevale.example")
+    visit(driver, demo.url("/reviews"))
+    activate(driver, link(driver, "Probation reviews due"))
+    assert_heading(driver, "Probation reviews due")
+    rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    assert rows, "the demo council has people on probation"
+    activate(driver, rows[0].find_element(By.TAG_NAME, "a"))
+    assert_heading(driver, "Probation")
+    states = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "main table .govuk-tag")]
+    assert states and all(s in ("Done", "Overdue", "Due soon", "Upcoming") for s in states), states
