@@ -119,6 +119,11 @@ func routes(_ app: Application) throws {
     api.post("objectives", use: ObjectivesAPI.create).policy(.signedIn)
     api.get("objectives", ":objectiveID", use: ObjectivesAPI.show).policy(.signedIn)
     api.post("objectives", ":objectiveID", "updates", use: ObjectivesAPI.addProgress).policy(.signedIn)
+    // Reviews records of a person (?personId=, default the caller): the handlers apply the person-record rule.
+    api.get("check-ins", use: ReviewsAPI.checkIns).policy(.signedIn)
+    api.get("assessments", use: ReviewsAPI.assessments).policy(.signedIn)
+    api.get("probation-reviews", use: ReviewsAPI.probationReviews).policy(.signedIn)
+    api.get("development-plans", use: ReviewsAPI.developmentPlan).policy(.signedIn)
     api.get("actions", use: ActionsAPI.list).policy(.signedIn)
     api.post("actions", use: ActionsAPI.create).policy(.signedIn)
     api.patch("actions", ":actionID", use: ActionsAPI.update).policy(.signedIn)

@@ -140,4 +140,40 @@ struct CheckInsTests {
             #expect(html.contains(">1</a>"), "one objective off track, linked to the list")
         }
     }
+
+    @Test("The API keeps the same privacy: shared notes for the two, a private note for its writer only, nothing private for HR")
+    func apiPrivacy() async throws {
+        try await withApp { app in
+            // setup
+            let unit = try await Fixtures.unit(app, code: "U")
+            let team = try await ActionsTests.team(app)
+            team.report.$orgUnit.id = unit.id
+            try await team.report.save(on: app.db)
+            try await Fixtures.hr(app, email: "hr@x.org", units: [unit])
+            var manager = try await ObjectivesTests.signedIn(app, "manager@x.org")
+            try await manager.get("/people/\(try team.report.requireID())/check-ins/new")
+            try await manager.post("/people/\(try team.report.requireID())/check-ins",
+                                   form: Self.form(["private_note": "Only mine", "wellbeing_score": "3"]))
+            func get(_ email: String, _ query: String) async throws -> [ReviewsAPI.CheckInDTO] {
+                let account = try #require(try await Account.query(on: app.db).filter(\.$email == email).first())
+                let (_, secret) = try await ApiTokens.create(name: "t", accountID: try account.requireID(), context: .system, on: app.db)
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/check-ins\(query)", headers: ["Authorization": "Bearer \(secret)"])
+                return try JSONDecoder().decode([ReviewsAPI.CheckInDTO].self, from: Data(response.body.readableBytesView))
+            }
+            let query = "?personId=\(try team.report.requireID())"
+
+            // act
+            let asManager = try await get("manager@x.org", query)
+            let asReport = try await get("report@x.org", "")
+            let asHR = try await get("hr@x.org", query)
+
+            // check
+            #expect(asManager.first?.privateNote == "Only mine")
+            #expect(asManager.first?.wellbeingScore == 3)
+            #expect(asReport.first?.sharedNotes == "Talked about the storm response")
+            #expect(asReport.first?.privateNote == nil)
+            #expect(asHR.count == 1)
+            #expect(asHR.first?.sharedNotes == nil && asHR.first?.wellbeingScore == nil && asHR.first?.privateNote == nil)
+        }
+    }
 }
