@@ -40,6 +40,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, poolSize: Int) async throws {

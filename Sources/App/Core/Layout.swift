@@ -8,6 +8,12 @@ struct PageContext: Sendable {
     var csrfToken: String?
     var roles: Set<Role>
 
+    init(signedInName: String?, csrfToken: String?, roles: Set<Role>) {
+        self.signedInName = signedInName
+        self.csrfToken = csrfToken
+        self.roles = roles
+    }
+
     init(_ req: Request) {
         signedInName = req.principal?.displayName
         csrfToken = req.authSession?.csrfToken ?? req.anonymousCSRFToken
