@@ -1,3 +1,4 @@
+import CapableCore
 import Fluent
 import Foundation
 
@@ -54,6 +55,11 @@ final class ActionItem: Model, @unchecked Sendable {
     }
 
     var statusValue: Status { Status(rawValue: status) ?? .open }
+
+    /// Open and past its due date.
+    func isOverdue(today: CalendarDate) -> Bool {
+        statusValue == .open && (dueOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+    }
     var sourceValue: Source { Source(rawValue: sourceType) ?? .personal }
 }
 

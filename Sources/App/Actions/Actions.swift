@@ -19,12 +19,7 @@ enum Actions {
         let text = (input.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { errors.append(.init(field: fieldName("description"), message: "Enter what will be done")) }
         if text.count > maxLength { errors.append(.init(field: fieldName("description"), message: "The action must be \(maxLength) characters or fewer")) }
-        var due: String?
-        if let raw = input.dueOn?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if let date = CalendarDate(raw) { due = date.description } else {
-                errors.append(.init(field: fieldName("dueOn"), message: "Enter the due date as a real date, like 31/03/2027"))
-            }
-        }
+        let due = DateField.optional(input.dueOn, field: fieldName("dueOn"), what: "the due date", errors: &errors)?.description
         return errors.isEmpty ? .success((text, due)) : .failure(.invalid(errors))
     }
 

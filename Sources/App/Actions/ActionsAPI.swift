@@ -27,7 +27,7 @@ enum ActionsAPI {
             source = action.sourceValue
             sourceId = action.sourceID
             sourceLabel = action.sourceLabel
-            overdue = status == .open && (dueOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+            overdue = action.isOverdue(today: today)
         }
     }
 

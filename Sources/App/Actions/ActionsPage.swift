@@ -18,7 +18,7 @@ enum ActionsPage {
             description = action.summary
             dueOn = action.dueOn
             status = action.statusValue
-            overdue = action.statusValue == .open && (action.dueOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+            overdue = action.isOverdue(today: today)
             from = action.sourceLabel
         }
     }

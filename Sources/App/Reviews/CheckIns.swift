@@ -45,8 +45,7 @@ enum CheckIns {
 
     static func validate(_ input: Input, person: UUID, today: CalendarDate, on db: any Database) async throws -> Result<Clean, AppError> {
         var errors: [FieldError] = []
-        let held = CalendarDate((input.heldOn ?? "").trimmingCharacters(in: .whitespaces))
-        if held == nil { errors.append(.init(field: "held_on", message: "Enter the date of the check-in as a real date, like 14/03/2027")) }
+        let held = DateField.required(input.heldOn, field: "held_on", what: "the date of the check-in", example: "14/03/2027", errors: &errors)
         if let held, held > today { errors.append(.init(field: "held_on", message: "The check-in date cannot be in the future")) }
         let shared = (input.sharedNotes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if shared.count > maxNotes { errors.append(.init(field: "shared_notes", message: "Shared notes must be \(maxNotes) characters or fewer")) }

@@ -46,12 +46,7 @@ enum DevelopmentPlanController {
         if text.isEmpty || text.count > 500 { errors.append(.init(field: "description", message: "Describe what will be done (up to 500 characters)")) }
         let method = DevelopmentPlanItem.Method(rawValue: form.method ?? "")
         if method == nil { errors.append(.init(field: "method", message: "Choose how: a course, shadowing, coaching, a project or something else")) }
-        var due: String?
-        if let raw = form.due_on?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if let date = CalendarDate(raw) { due = date.description } else {
-                errors.append(.init(field: "due_on", message: "Enter the due date as a real date, like 31/03/2027"))
-            }
-        }
+        let due = DateField.optional(form.due_on, field: "due_on", what: "the due date", errors: &errors)?.description
         let element = (form.element_id?.isEmpty ?? true) ? nil : UUID(uuidString: form.element_id ?? "")
         if form.element_id?.isEmpty == false, try await element.asyncMap({ try await Frameworks.latestElements([$0], on: req.database).isEmpty }) ?? true {
             errors.append(.init(field: "description", message: "The framework element is not in any published framework"))

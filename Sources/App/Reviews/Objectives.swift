@@ -31,8 +31,7 @@ enum Objectives {
         let outcome = (input.outcome ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if outcome.isEmpty { errors.append(.init(field: fieldName("outcome"), message: "Describe the outcome that will show success")) }
         if outcome.count > 2000 { errors.append(.init(field: fieldName("outcome"), message: "The outcome must be 2,000 characters or fewer")) }
-        let due = CalendarDate((input.dueOn ?? "").trimmingCharacters(in: .whitespaces))
-        if due == nil { errors.append(.init(field: fieldName("dueOn"), message: "Enter the due date as a real date, like 31/03/2027")) }
+        let due = DateField.required(input.dueOn, field: fieldName("dueOn"), what: "the due date", errors: &errors)
         let codes = (input.elements ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let found = try await Frameworks.publishedElements(codes: codes, on: db)
         var elements: [UUID] = []

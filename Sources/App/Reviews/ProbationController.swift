@@ -60,8 +60,7 @@ enum ProbationController {
         let form = try req.content.decode(Form.self)
         var errors: [FieldError] = []
         let today = CalendarDate.today
-        let held = CalendarDate((form.held_on ?? "").trimmingCharacters(in: .whitespaces))
-        if held == nil { errors.append(.init(field: "held_on", message: "Enter the date of the review as a real date, like 28/02/2027")) }
+        let held = DateField.required(form.held_on, field: "held_on", what: "the date of the review", example: "28/02/2027", errors: &errors)
         if let held, held > today { errors.append(.init(field: "held_on", message: "The review date cannot be in the future")) }
         let notes = (form.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if notes.isEmpty || notes.count > 5000 { errors.append(.init(field: "notes", message: "Say how the core behaviours and objectives are going (up to 5,000 characters)")) }
