@@ -138,6 +138,12 @@ def test_author_publish_new_version_and_compare(driver, server):
     assert_heading(driver, "Draft version 1")
     draft_path = path_of(driver)
 
+    # The details page, with the rating scale an author may change.
+    press_enter_on(driver, link(driver, "Change the details"))
+    check_axe(driver)
+    assert "Not yet shown" in driver.find_element(By.ID, "scale").get_attribute("value")
+    visit(driver, server.url(draft_path))
+
     # A value, then a behaviour under it with its examples.
     press_enter_on(driver, link(driver, "Add a top-level element"))
     check_axe(driver)
@@ -181,6 +187,23 @@ def test_author_publish_new_version_and_compare(driver, server):
     submit_with_keyboard(driver, "Compare")
     main = driver.find_element(By.TAG_NAME, "main").text
     assert "Sharing what we know, early" in main and "Sharing what we know" in main
+
+
+def test_import_page_lists_every_problem(driver, server):
+    """A CSV with a duplicate code and a loop of parent codes is refused with both problems listed."""
+    sign_in_at_login(driver, server)
+    visit(driver, server.url("/framework/import"))
+    assert_heading(driver, "Import a framework")
+    path = Path(tempfile.mkdtemp(prefix="capable-e2e-import-")) / "broken.csv"
+    path.write_text("code,parent_code,kind,title,statement\nA,C,value,A,A\nB,A,capability,B,B\nC,B,capability,C,C\nB,,value,Dup,Dup\n",
+                    encoding="utf-8")
+    driver.find_element(By.ID, "file").send_keys(str(path))
+    fill(driver, "#title", "Broken")
+    fill(driver, "#owner", "Example Council")
+    submit_with_keyboard(driver, "Check and import")
+    assert_error_page(driver, ["file"])
+    text = driver.find_element(By.TAG_NAME, "main").text
+    assert "2 problems in the file" in text and "go round in a loop" in text and "line 5" in text, text
 
 
 def test_case_round_trip_with_the_command_line():

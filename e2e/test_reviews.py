@@ -176,7 +176,10 @@ def test_self_assessment_and_anonymous_feedback(driver, demo):
     assert_heading(driver, "Development plan")
 
     # Anonymous feedback from three colleagues, shown only when all three have answered.
-    visit(driver, demo.url("/feedback/requests/new"))
+    visit(driver, demo.url("/reviews"))
+    activate(driver, link(driver, "Feedback"))
+    assert_heading(driver, "Feedback")
+    activate(driver, link(driver, "Ask colleagues for feedback"))
     fill(driver, "#subject", "D0101")
     fill(driver, "#question", "How could I run the team meeting better?")
     fill(driver, "#recipients", "\n".join(PEERS.values()))
