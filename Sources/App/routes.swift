@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     let people = app.grouped("people")
     people.get(use: PeopleController.index).policy(.signedIn)
     people.get("team", use: PeopleController.team).policy(.signedIn)
+    people.get("team.csv", use: ExportController.team).policy(.signedIn)
     people.get("roles", use: JobRolesController.index).policy(.signedIn)
     people.get("audiences", use: AudiencesController.preview).policy(.anyRole([.hr, .admin]))
     people.get("roles", "new", use: JobRolesController.newForm).policy(.anyRole([.hr, .admin]))

@@ -131,6 +131,7 @@ struct CheckInsTests {
 
             // act
             let page = try await manager.get("/people/team")
+            let csv = try await manager.get("/people/team.csv")
 
             // check
             let html = page.body.string
@@ -138,6 +139,11 @@ struct CheckInsTests {
             #expect(html.contains("Overdue"))
             #expect(html.contains("Objectives at risk"))
             #expect(html.contains(">1</a>"), "one objective off track, linked to the list")
+            #expect(csv.status == .ok)
+            #expect(csv.body.string.hasPrefix("name,job_title,unit,line_manager,levels_below_you,probation_end_date,last_check_in,next_check_in,check_in_overdue,objectives_at_risk"))
+            #expect(csv.body.string.contains("\(checkIn.heldOn),"))
+            #expect(csv.body.string.contains(",yes,1"))
+            #expect(try await Fixtures.auditEvents(app).contains("export team"))
         }
     }
 

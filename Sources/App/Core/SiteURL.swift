@@ -21,6 +21,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case adminResetPassword(UUID)
     case person(UUID)
     case myTeam(indirect: Bool)
+    case myTeamExport(indirect: Bool)
     case orgTree
     case peopleImport
     case peopleImportFile(UUID)
@@ -136,6 +137,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .adminResetPassword(let id): "/admin/accounts/\(id.uuidString.lowercased())/reset-password"
         case .person(let id): "/people/\(id.uuidString.lowercased())"
         case .myTeam(let indirect): indirect ? "/people/team?all=1" : "/people/team"
+        case .myTeamExport(let indirect): indirect ? "/people/team.csv?all=1" : "/people/team.csv"
         case .orgTree: "/org"
         case .peopleImport: "/people/import"
         case .peopleImportFile(let id): "/people/import/\(id.uuidString.lowercased())"

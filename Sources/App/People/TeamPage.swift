@@ -41,6 +41,7 @@ enum TeamPage {
                 H.el("li", model.indirect ? H.el("strong", H.text("Everyone below me")) : H.link("Everyone below me", to: .myTeam(indirect: true))))),
             H.el("p", H.cls("govuk-body"), H.attr("role", "status"),
                  H.text(summary(total: model.total, indirect: model.indirect))),
+            model.rows.isEmpty ? .empty : H.el("p", H.cls("govuk-body"), H.link("Download as CSV", to: .myTeamExport(indirect: model.indirect))),
             model.rows.isEmpty ? .empty : Components.table(caption: model.indirect ? "Your reporting line" : "Your direct reports",
                 headers: (model.indirect ? ["Name", "Job title", "Unit", "Line manager", "Levels below you"] : ["Name", "Job title", "Unit", "Probation ends"])
                     + ["Last check-in", "Next check-in", "Objectives at risk"],
