@@ -98,20 +98,6 @@ struct CheckInsTests {
         }
     }
 
-    @Test("The list shows when the next check-in is due, and flags it overdue after the cadence")
-    func cadence() async throws {
-        // setup
-        let today = CalendarDate.today
-        // act
-        let afterRecent = CheckIns.nextDue(last: today.adding(days: -7).description, startDate: nil, weeks: 4, today: today)
-        let afterOld = CheckIns.nextDue(last: today.adding(days: -40).description, startDate: nil, weeks: 4, today: today)
-        let newStarter = CheckIns.nextDue(last: nil, startDate: today.adding(days: -10).description, weeks: 4, today: today)
-        // check
-        #expect(afterRecent == today.adding(days: 21))
-        #expect(afterOld < today)
-        #expect(newStarter == today.adding(days: 18))
-    }
-
     @Test("My team shows each report's last check-in, flags an overdue one in words, and counts objectives at risk")
     func teamPage() async throws {
         try await withApp { app in

@@ -33,7 +33,7 @@ enum ExportController {
             try await PeopleQueries.team(of: me, indirect: indirect, limit: 100_000, offset: 0, on: req.database).rows
         } ?? []
         let cells = rows.map { row -> [String] in
-            let next = CheckIns.nextDue(last: row.last_check_in, startDate: row.start_date, weeks: row.cadence_weeks, today: today)
+            let next = CheckInSchedule.nextDue(last: row.last_check_in, startDate: row.start_date, weeks: row.cadence_weeks, today: today)
             return [row.displayName, row.job_title ?? "", row.unit_name ?? "",
                     [row.manager_given_name, row.manager_family_name].compactMap { $0 }.joined(separator: " "), String(row.depth),
                     row.probation_end_date ?? "", row.last_check_in ?? "", next.description, next < today ? "yes" : "no",

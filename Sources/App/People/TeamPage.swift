@@ -17,7 +17,7 @@ enum TeamPage {
 
     /// The check-in cells: when the last was, and when the next is due (overdue in words).
     static func checkInCells(_ row: PeopleQueries.TeamRow, today: CalendarDate) -> [BodyNode] {
-        let next = CheckIns.nextDue(last: row.last_check_in, startDate: row.start_date, weeks: row.cadence_weeks, today: today)
+        let next = CheckInSchedule.nextDue(last: row.last_check_in, startDate: row.start_date, weeks: row.cadence_weeks, today: today)
         return [
             H.text(row.last_check_in.map(DisplayFormat.calendarDate) ?? "None yet"),
             .group(H.text(DisplayFormat.calendarDate(next.description)),

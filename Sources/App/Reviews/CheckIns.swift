@@ -138,11 +138,4 @@ enum CheckIns {
     static func cadence(of person: UUID, on db: any Database) async throws -> Int {
         try await CheckInCadence.query(on: db).filter(\.$person.$id == person).first()?.weeks ?? CheckInCadence.defaultWeeks
     }
-
-    /// When the next check-in is due: a cadence after the last one, or after the start date (or
-    /// today, for someone with neither).
-    static func nextDue(last: String?, startDate: String?, weeks: Int, today: CalendarDate) -> CalendarDate {
-        let from = last.flatMap(CalendarDate.init) ?? startDate.flatMap(CalendarDate.init) ?? today
-        return from.adding(days: weeks * 7)
-    }
 }

@@ -57,7 +57,7 @@ enum CheckInsController {
             .sort(\.$heldOn, .descending).all()
         let weeks = try await CheckIns.cadence(of: personID, on: req.database)
         let today = CalendarDate.today
-        let next = CheckIns.nextDue(last: checkIns.first?.heldOn, startDate: person.startDate, weeks: weeks, today: today)
+        let next = CheckInSchedule.nextDue(last: checkIns.first?.heldOn, startDate: person.startDate, weeks: weeks, today: today)
         let canWrite = try await Objectives.canWrite(try req.requirePrincipal(), person: personID, on: req.database)
         return CheckInsPage.list(.init(personID: personID, personName: person.displayName, canWrite: canWrite, weeks: weeks,
                                        nextDue: next.description, overdue: next < today,
