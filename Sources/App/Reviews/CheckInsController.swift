@@ -106,7 +106,7 @@ enum CheckInsController {
         let person = try await ObjectivesController.person(req)
         guard let id = req.parameters.get("checkInID", as: UUID.self),
               let checkIn = try await CheckIn.query(on: req.database).filter(\.$id == id).filter(\.$person.$id == person.requireID())
-                .with(\.$manager).with(\.$observations).with(\.$objectives) { $0.with(\.$objective) }.first()
+                .with(\.$manager).with(\.$observations).with(\.$objectives, { $0.with(\.$objective) }).first()
         else { throw AppError.notFound }
         let me = try req.requirePrincipal().personID
         let participant = checkIn.isParticipant(me)
