@@ -113,11 +113,15 @@ struct CheckInsTests {
             objective.$person.id = try team.report.requireID()
             objective.title = "T"; objective.outcome = "O"; objective.dueOn = "2030-01-01"; objective.status = Objective.Status.offTrack.rawValue
             try await objective.create(on: app.db)
+            try await Fixtures.person(app, ref: "Z1", name: "Zed", manager: team.manager.id)
             var manager = try await ObjectivesTests.signedIn(app, "manager@x.org")
 
             // act
             let page = try await manager.get("/people/team")
             let csv = try await manager.get("/people/team.csv")
+            let byCheckIn = try await manager.get("/people/team?sort=check-in")
+            let byRisk = try await manager.get("/people/team?sort=risk")
+            let ignored = try await manager.get("/people/team?sort=;DROP")
 
             // check
             let html = page.body.string
@@ -130,6 +134,13 @@ struct CheckInsTests {
             #expect(csv.body.string.contains("\(checkIn.heldOn),"))
             #expect(csv.body.string.contains(",yes,1"))
             #expect(try await Fixtures.auditEvents(app).contains("export team"))
+            #expect(byCheckIn.body.string.contains("<strong aria-current=\"true\">Longest since a check-in</strong>"))
+            #expect(byRisk.body.string.contains("<strong aria-current=\"true\">Most objectives at risk</strong>"))
+            let first = { (html: String) in ["Riley", "Zed"].min { (html.range(of: $0)?.lowerBound ?? html.endIndex) < (html.range(of: $1)?.lowerBound ?? html.endIndex) } }
+            #expect(first(byCheckIn.body.string) == "Zed", "never met comes first")
+            #expect(first(byRisk.body.string) == "Riley", "most objectives at risk first")
+            #expect(ignored.status == .ok, "an unknown order falls back to the default")
+            #expect(ignored.body.string.contains("<strong aria-current=\"true\">Name</strong>"))
         }
     }
 

@@ -22,6 +22,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case person(UUID)
     case myTeam(indirect: Bool)
     case myTeamExport(indirect: Bool)
+    /// My team in an order other than the default, or a later page.
+    case myTeamPage(indirect: Bool, sort: String, page: Int)
     case orgTree
     case peopleImport
     case peopleImportFile(UUID)
@@ -138,6 +140,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .person(let id): "/people/\(id.uuidString.lowercased())"
         case .myTeam(let indirect): indirect ? "/people/team?all=1" : "/people/team"
         case .myTeamExport(let indirect): indirect ? "/people/team.csv?all=1" : "/people/team.csv"
+        case .myTeamPage(let indirect, let sort, let page):
+            "/people/team" + Self.query(["all": indirect ? "1" : nil, "sort": sort == "name" ? nil : sort, "page": page > 1 ? String(page) : nil])
         case .orgTree: "/org"
         case .peopleImport: "/people/import"
         case .peopleImportFile(let id): "/people/import/\(id.uuidString.lowercased())"

@@ -56,8 +56,9 @@ enum PeopleController {
         guard let me = principal.personID else {
             return TeamPage.view(.init(indirect: indirect, page: 1, rows: [], total: 0, linkedToPerson: false), context: PageContext(req))
         }
-        let (rows, total) = try await PeopleQueries.team(of: me, indirect: indirect, limit: TeamPage.pageSize,
+        let sort = PeopleQueries.TeamSort(rawValue: req.query[String.self, at: "sort"] ?? "") ?? .name
+        let (rows, total) = try await PeopleQueries.team(of: me, indirect: indirect, sort: sort, limit: TeamPage.pageSize,
                                                          offset: (page - 1) * TeamPage.pageSize, on: req.database)
-        return TeamPage.view(.init(indirect: indirect, page: page, rows: rows, total: total, linkedToPerson: true), context: PageContext(req))
+        return TeamPage.view(.init(indirect: indirect, page: page, rows: rows, total: total, linkedToPerson: true, sort: sort), context: PageContext(req))
     }
 }

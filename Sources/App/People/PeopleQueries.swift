@@ -80,7 +80,23 @@ enum PeopleQueries {
     }
 
     /// A manager's active reports: direct only, or everyone below them with their depth.
-    static func team(of manager: UUID, indirect: Bool, limit: Int, offset: Int, on db: any Database) async throws -> (rows: [TeamRow], total: Int) {
+    /// How My team is ordered: by place in the line and name, longest without a check-in first,
+    /// or most objectives at risk first.
+    enum TeamSort: String, CaseIterable, Sendable, Encodable {
+        case name, checkIn = "check-in", risk
+
+        /// Fixed SQL on the derived table `x`: never built from what was sent. NULL check-ins
+        /// (never met) sort first on both databases.
+        var orderBy: SQLQueryString {
+            switch self {
+            case .name: "x.depth, x.family_name, x.given_name"
+            case .checkIn: "CASE WHEN x.last_check_in IS NULL THEN 0 ELSE 1 END, x.last_check_in, x.family_name, x.given_name"
+            case .risk: "x.objectives_at_risk DESC, x.family_name, x.given_name"
+            }
+        }
+    }
+
+    static func team(of manager: UUID, indirect: Bool, sort: TeamSort = .name, limit: Int, offset: Int, on db: any Database) async throws -> (rows: [TeamRow], total: Int) {
         let tree: SQLQueryString = """
             WITH RECURSIVE team(id, depth) AS (
                 SELECT id, 1 FROM people WHERE line_manager_id = \(bind: manager) AND active = \(bind: true)
@@ -91,7 +107,7 @@ enum PeopleQueries {
         struct Count: Decodable { var n: Int }
         let total = try await db.sql.raw(tree + " SELECT COUNT(DISTINCT id) AS n FROM team").first(decoding: Count.self)?.n ?? 0
         let rows = try await db.sql.raw(tree + """
-             SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.job_title, u.name AS unit_name, \
+             SELECT * FROM (SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.job_title, u.name AS unit_name, \
             m.given_name AS manager_given_name, m.family_name AS manager_family_name, MIN(t.depth) AS depth, \
             p.start_date, p.probation_end_date, \
             (SELECT MAX(c.held_on) FROM check_ins c WHERE c.person_id = p.id) AS last_check_in, \
@@ -101,8 +117,8 @@ enum PeopleQueries {
             FROM team t JOIN people p ON p.id = t.id LEFT JOIN org_units u ON u.id = p.org_unit_id \
             LEFT JOIN people m ON m.id = p.line_manager_id \
             GROUP BY p.id, p.given_name, p.family_name, p.preferred_name, p.job_title, u.name, m.given_name, m.family_name, \
-            p.start_date, p.probation_end_date \
-            ORDER BY MIN(t.depth), p.family_name, p.given_name LIMIT \(literal: limit) OFFSET \(literal: offset)
+            p.start_date, p.probation_end_date) x \
+            ORDER BY \(sort.orderBy) LIMIT \(literal: limit) OFFSET \(literal: offset)
             """).all(decoding: TeamRow.self)
         return (rows, total)
     }

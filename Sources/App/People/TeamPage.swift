@@ -13,6 +13,27 @@ enum TeamPage {
         var linkedToPerson: Bool
         /// `yyyy-mm-dd`, so check-ins can be marked overdue.
         var today: String = CalendarDate.today.description
+        var sort: PeopleQueries.TeamSort = .name
+    }
+
+    static func sortLabel(_ sort: PeopleQueries.TeamSort) -> String {
+        switch sort {
+        case .name: "Name"
+        case .checkIn: "Longest since a check-in"
+        case .risk: "Most objectives at risk"
+        }
+    }
+
+    /// The orders as links, the current one marked in words and for screen readers.
+    static func sortLinks(_ model: Model) -> BodyNode {
+        H.el("nav", H.attr("aria-label", "Sort the team"),
+            H.el("p", H.cls("govuk-body"), H.text("Sort by: "),
+                .group(PeopleQueries.TeamSort.allCases.enumerated().map { index, sort in
+                    .group(index == 0 ? .empty : H.text(" · "),
+                           sort == model.sort
+                               ? H.el("strong", H.attr("aria-current", "true"), H.text(sortLabel(sort)))
+                               : H.link(sortLabel(sort), to: .myTeamPage(indirect: model.indirect, sort: sort.rawValue, page: 1)))
+                })))
     }
 
     /// The check-in cells: when the last was, and when the next is due (overdue in words).
@@ -42,6 +63,7 @@ enum TeamPage {
             H.el("p", H.cls("govuk-body"), H.attr("role", "status"),
                  H.text(summary(total: model.total, indirect: model.indirect))),
             model.rows.isEmpty ? .empty : H.el("p", H.cls("govuk-body"), H.link("Download as CSV", to: .myTeamExport(indirect: model.indirect))),
+            model.rows.isEmpty ? .empty : sortLinks(model),
             model.rows.isEmpty ? .empty : Components.table(caption: model.indirect ? "Your reporting line" : "Your direct reports",
                 headers: (model.indirect ? ["Name", "Job title", "Unit", "Line manager", "Levels below you"] : ["Name", "Job title", "Unit", "Probation ends"])
                     + ["Last check-in", "Next check-in", "Objectives at risk"],
@@ -55,7 +77,7 @@ enum TeamPage {
                         + checkInCells(row, today: today)
                 }, numeric: model.indirect ? [4, 7] : [6]),
             Components.pagination(page: model.page, hasNext: model.page * pageSize < model.total) { page in
-                SiteURL.myTeam(indirect: model.indirect).path + (model.indirect ? "&" : "?") + "page=\(page)"
+                SiteURL.myTeamPage(indirect: model.indirect, sort: model.sort.rawValue, page: page).path
             }
         )
     }
