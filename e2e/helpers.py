@@ -8,11 +8,12 @@ from urllib.parse import urlparse
 
 from selenium.common.exceptions import WebDriverException, TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from axe import visit, wait_for_load
+from axe import check_axe, visit, wait_for_load
 
 WAIT = 15
 
@@ -148,3 +149,63 @@ def assert_error_page(driver, fields: list[str]) -> WebElement:
 def success_banner_texts(driver) -> list[str]:
     return [b.text for b in driver.find_elements(By.CSS_SELECTOR, ".govuk-notification-banner--success")]
 
+
+
+# --- page helpers shared by the area tests ----------------------------------------------------
+
+
+def xpath_literal(text: str) -> str:
+    """`text` as an XPath string literal, even when it contains an apostrophe."""
+    if "'" not in text:
+        return f"'{text}'"
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
+def link(driver, text: str) -> WebElement:
+    """The visible link in main whose text is `text`."""
+    found = [a for a in driver.find_elements(By.XPATH, f"//main//a[normalize-space(.)={xpath_literal(text)}]")
+             if a.is_displayed()]
+    assert found, f"no link {text!r} in main on {driver.current_url}"
+    return found[0]
+
+
+def follow(driver, element: WebElement) -> None:
+    """Activate a link or button with the keyboard, wait for the next page and check it with axe."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.send_keys(Keys.ENTER)
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old))
+    wait_for_load(driver)
+    check_axe(driver)
+
+
+def main_text(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def summary_value(driver, key: str) -> str:
+    """The value beside `key` in the page's summary list."""
+    for row in driver.find_elements(By.CSS_SELECTOR, "main .govuk-summary-list__row"):
+        if row.find_element(By.CSS_SELECTOR, ".govuk-summary-list__key").text.strip() == key:
+            return row.find_element(By.CSS_SELECTOR, ".govuk-summary-list__value").text.strip()
+    raise AssertionError(f"no summary list row {key!r} on {driver.current_url}")
+
+
+def table(driver, caption: str) -> WebElement | None:
+    """The table in main whose caption starts with `caption`, or None."""
+    for t in driver.find_elements(By.CSS_SELECTOR, "main table"):
+        found = t.find_elements(By.TAG_NAME, "caption")
+        if found and found[0].text.strip().startswith(caption):
+            return t
+    return None
+
+
+def table_dicts(driver, caption: str) -> list[dict[str, str]]:
+    """Each body row of the captioned table as {header: cell text}."""
+    t = table(driver, caption)
+    captions = [c.text.strip() for c in driver.find_elements(By.CSS_SELECTOR, "main table caption")]
+    assert t is not None, f"no table captioned {caption!r} on {driver.current_url}: {captions}"
+    headers = [th.text.strip() for th in t.find_elements(By.CSS_SELECTOR, "thead th")]
+    return [
+        dict(zip(headers, (c.text.strip() for c in row.find_elements(By.CSS_SELECTOR, "th, td"))))
+        for row in t.find_elements(By.CSS_SELECTOR, "tbody tr")
+    ]

@@ -23,6 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from axe import check_axe, visit, wait_for_load
 from conftest import _capable_bin, capable_env
 from helpers import (
+    link,
     assert_error_page,
     assert_heading,
     click_and_wait,
@@ -36,16 +37,8 @@ TRUST = "We trust each other and take responsibility"
 CORE_VALUES_ID = "4a649810-d941-54a2-b4e3-8089074d1205"
 
 
-def link(driver, text: str):
-    found = driver.find_elements(By.XPATH, f"//main//a[normalize-space(.)={xpath_literal(text)}]")
-    assert found, f"no link {text!r} in main on {driver.current_url}"
-    return found[0]
 
 
-def xpath_literal(text: str) -> str:
-    if "'" not in text:
-        return f"'{text}'"
-    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
 
 
 def h2s(driver) -> list[str]:

@@ -27,6 +27,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe import check_axe, visit, wait_for_load
 from conftest import Server, _capable_bin, capable_env, start_server, strong_password
 from helpers import (
+    summary_value,
+    table,
+    table_dicts,
     WAIT,
     assert_heading,
     assert_on_sign_in_page,
@@ -142,31 +145,10 @@ def write_file(council, name: str, text: str) -> str:
     return str(path)
 
 
-def summary_value(driver, key: str) -> str:
-    """The value beside `key` in the page's summary list."""
-    for row in driver.find_elements(By.CSS_SELECTOR, "main .govuk-summary-list__row"):
-        if row.find_element(By.CSS_SELECTOR, ".govuk-summary-list__key").text.strip() == key:
-            return row.find_element(By.CSS_SELECTOR, ".govuk-summary-list__value").text.strip()
-    raise AssertionError(f"no summary list row {key!r} on {driver.current_url}")
 
 
-def table(driver, caption: str):
-    """The table in main whose caption starts with `caption`, or None."""
-    for t in driver.find_elements(By.CSS_SELECTOR, "main table"):
-        found = t.find_elements(By.TAG_NAME, "caption")
-        if found and found[0].text.strip().startswith(caption):
-            return t
-    return None
 
 
-def table_dicts(driver, caption: str) -> list[dict[str, str]]:
-    t = table(driver, caption)
-    assert t is not None, f"no table captioned {caption!r} on {driver.current_url}"
-    headers = [th.text.strip() for th in t.find_elements(By.CSS_SELECTOR, "thead th")]
-    return [
-        dict(zip(headers, (c.text.strip() for c in row.find_elements(By.CSS_SELECTOR, "th, td"))))
-        for row in t.find_elements(By.CSS_SELECTOR, "tbody tr")
-    ]
 
 
 def caption_above_heading(driver) -> str:

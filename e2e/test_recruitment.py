@@ -39,6 +39,13 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe import check_axe, visit, wait_for_load
 from conftest import Server, _capable_bin, capable_env, start_server
 from helpers import (
+    follow,
+    link,
+    main_text,
+    summary_value,
+    table,
+    table_dicts,
+    xpath_literal,
     WAIT,
     assert_error_page,
     assert_heading,
@@ -107,27 +114,10 @@ def demo():
 # --- page helpers -------------------------------------------------------------------------
 
 
-def xpath_literal(text: str) -> str:
-    if "'" not in text:
-        return f"'{text}'"
-    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
 
 
-def link(driver, text: str):
-    """The link in main whose visible text is `text`."""
-    found = [a for a in driver.find_elements(By.XPATH, f"//main//a[normalize-space(.)={xpath_literal(text)}]")
-             if a.is_displayed()]
-    assert found, f"no link {text!r} in main on {driver.current_url}"
-    return found[0]
 
 
-def follow(driver, element) -> None:
-    """Activate a link or button with the keyboard, wait for the next page and check it with axe."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.send_keys(Keys.ENTER)
-    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old))
-    wait_for_load(driver)
-    check_axe(driver)
 
 
 def press(driver, button_text: str, accept_confirm: bool = False) -> None:
@@ -180,38 +170,16 @@ def choose(select_element, typed: str, expected: str) -> None:
     assert chosen == expected, f"typing {typed!r} chose {chosen!r}, not {expected!r}"
 
 
-def table(driver, caption: str):
-    """The table in main whose caption is `caption` (or starts with it), or None."""
-    for t in driver.find_elements(By.CSS_SELECTOR, "main table"):
-        found = t.find_elements(By.TAG_NAME, "caption")
-        if found and found[0].text.strip().startswith(caption):
-            return t
-    return None
 
 
-def table_rows(driver, caption: str) -> list[dict[str, str]]:
-    t = table(driver, caption)
-    assert t is not None, f"no table captioned {caption!r} on {driver.current_url}: {captions(driver)}"
-    headers = [th.text.strip() for th in t.find_elements(By.CSS_SELECTOR, "thead th")]
-    return [
-        dict(zip(headers, (c.text.strip() for c in row.find_elements(By.CSS_SELECTOR, "th, td"))))
-        for row in t.find_elements(By.CSS_SELECTOR, "tbody tr")
-    ]
 
 
 def captions(driver) -> list[str]:
     return [c.text.strip() for c in driver.find_elements(By.CSS_SELECTOR, "main table caption")]
 
 
-def summary_value(driver, key: str) -> str:
-    for row in driver.find_elements(By.CSS_SELECTOR, "main .govuk-summary-list__row"):
-        if row.find_element(By.CSS_SELECTOR, ".govuk-summary-list__key").text.strip() == key:
-            return row.find_element(By.CSS_SELECTOR, ".govuk-summary-list__value").text.strip()
-    raise AssertionError(f"no summary list row {key!r} on {driver.current_url}")
 
 
-def main_text(driver) -> str:
-    return driver.find_element(By.TAG_NAME, "main").text
 
 
 def one_decimal(value: float) -> str:
@@ -261,7 +229,7 @@ def test_demo_role_requirements_specification_and_score_sheet(driver, demo):
     role_path = open_role(driver, demo, DEMO_ROLE)
 
     # 1. Its framework requirements: codes and titles, each linking to the element's page.
-    requirements = table_rows(driver, "What this role needs")
+    requirements = table_dicts(driver, "What this role needs")
     assert len(requirements) == 11, requirements
     assert all(r["Framework element"].startswith("CV.") for r in requirements), requirements
     assert {r["Framework"] for r in requirements} == {"Core Values and Leadership and Management Framework"}, requirements
@@ -290,15 +258,15 @@ def test_demo_role_requirements_specification_and_score_sheet(driver, demo):
         "CV.1 Achieving results", "CV.2 Valuing diversity", "CV.3 Learning effectively", "CV.4 Engaging with others",
         "Experience and knowledge",
     ], captions(driver)
-    achieving = {r["Criterion"].split(" ", 1)[0]: r for r in table_rows(driver, "CV.1 Achieving results")}
+    achieving = {r["Criterion"].split(" ", 1)[0]: r for r in table_dicts(driver, "CV.1 Achieving results")}
     assert set(achieving) == {"CV.1.3", "CV.1.MB1", "CV.1.MB6", "CV.1.MS5"}, achieving
     assert achieving["CV.1.MB1"]["Essential or desirable"] == "Essential"
     assert achieving["CV.1.MB1"]["Assessed at"] == "Application and interview"
-    diversity = {r["Criterion"].split(" ", 1)[0]: r for r in table_rows(driver, "CV.2 Valuing diversity")}
+    diversity = {r["Criterion"].split(" ", 1)[0]: r for r in table_dicts(driver, "CV.2 Valuing diversity")}
     assert diversity["CV.2.MS1"]["Essential or desirable"] == "Desirable", diversity
-    engaging = {r["Criterion"].split(" ", 1)[0]: r for r in table_rows(driver, "CV.4 Engaging with others")}
+    engaging = {r["Criterion"].split(" ", 1)[0]: r for r in table_dicts(driver, "CV.4 Engaging with others")}
     assert engaging["CV.4.MB5"]["Assessed at"] == "Interview and test", engaging
-    experience = table_rows(driver, "Experience and knowledge")
+    experience = table_dicts(driver, "Experience and knowledge")
     assert experience[0]["Criterion"] == f"Experience relevant to the role of {DEMO_ROLE}", experience
     assert {r["Assessed at"] for r in experience} == {"Application and interview", "Application"}, experience
     # Each framework criterion's code links to its element.
@@ -325,16 +293,16 @@ def test_demo_role_requirements_specification_and_score_sheet(driver, demo):
     follow(driver, link(driver, DEMO_ROUND))
     assert_heading(driver, DEMO_ROUND)
     assert summary_value(driver, "Criteria scored").startswith("13,"), summary_value(driver, "Criteria scored")
-    assert [r["Candidate"] for r in table_rows(driver, "Candidates")] == ["Candidate TM-101", "Candidate TM-102"]
+    assert [r["Candidate"] for r in table_dicts(driver, "Candidates")] == ["Candidate TM-101", "Candidate TM-102"]
     follow(driver, link(driver, "Blank score sheet to print"))
     assert_heading(driver, f"Interview score sheet: {DEMO_ROLE}")
     assert not driver.find_elements(By.CSS_SELECTOR, "header, footer, .govuk-service-navigation")
     sheet = captions(driver)
     assert sheet[0] == "How to score" and sheet[-1] == "Experience and knowledge", sheet
-    assert sum(len(table_rows(driver, c)) for c in sheet[1:]) == 13, sheet
+    assert sum(len(table_dicts(driver, c)) for c in sheet[1:]) == 13, sheet
     visit(driver, demo.url(urlparse(driver.current_url).path.rsplit("/", 1)[0] + "/results"))
     assert_heading(driver, "Interview results")
-    overall = {r["Candidate"]: r for r in table_rows(driver, "Overall averages")}
+    overall = {r["Candidate"]: r for r in table_dicts(driver, "Overall averages")}
     assert overall["Candidate TM-101"]["Sheets submitted"] == "2 of 3", overall
     assert overall["Candidate TM-102"]["Overall average (0 to 4)"] == "–", overall
 
@@ -363,7 +331,7 @@ def test_hr_writes_and_publishes_a_person_specification(driver, demo):
     choose(labelled(driver, "Level for CV.1.1"), "3", "3 – Consistently shown")
     press(driver, "Save requirements")
     assert path_of(driver) == role_path, driver.current_url
-    rows = {r["Framework element"].split(" ", 1)[0]: r for r in table_rows(driver, "What this role needs")}
+    rows = {r["Framework element"].split(" ", 1)[0]: r for r in table_dicts(driver, "What this role needs")}
     assert {code: r["Essential or desirable"] for code, r in rows.items()} == NEW_REQUIREMENTS, rows
     assert rows["CV.1.1"]["Level"] == "3" and rows["TR.2"]["Level"] == "Any", rows
 
@@ -386,10 +354,10 @@ def test_hr_writes_and_publishes_a_person_specification(driver, demo):
     press(driver, "Save draft")
     assert path_of(driver) == role_path + "/person-specification", driver.current_url
     assert summary_value(driver, "Status") == "Draft"
-    rows = {r["Criterion"].split(" ", 1)[0]: r for r in table_rows(driver, "CV.1 Achieving results")}
+    rows = {r["Criterion"].split(" ", 1)[0]: r for r in table_dicts(driver, "CV.1 Achieving results")}
     assert rows[CHANGED]["Criterion"] == f"{CHANGED} {CHANGED_TEXT}", rows
     assert rows[CHANGED]["Assessed at"] == "Interview and test", rows
-    assert table_rows(driver, "CV.2 Valuing diversity")[0]["Essential or desirable"] == "Desirable"
+    assert table_dicts(driver, "CV.2 Valuing diversity")[0]["Essential or desirable"] == "Desirable"
 
     # An experience criterion: first with no text and nowhere to assess it, which is refused.
     follow(driver, link(driver, "Change the specification"))
@@ -409,7 +377,7 @@ def test_hr_writes_and_publishes_a_person_specification(driver, demo):
     press(driver, "Save and publish")
     assert path_of(driver) == role_path + "/person-specification", driver.current_url
     assert summary_value(driver, "Status") == "Published"
-    experience = [r["Criterion"] for r in table_rows(driver, "Experience and knowledge")]
+    experience = [r["Criterion"] for r in table_dicts(driver, "Experience and knowledge")]
     assert experience[-1] == NEW_EXPERIENCE and len(experience) == 4, experience
     assert not driver.find_elements(By.LINK_TEXT, "Change the specification"), "a published specification offers editing"
     assert not has_button(driver, "Publish") and not has_button(driver, "Save draft")
@@ -469,9 +437,9 @@ def test_panel_scores_and_the_results_show_the_averages(driver, demo):
     press(driver, "Add panel member")
     fill(driver, "#email", PANEL_MEMBER)
     press(driver, "Add panel member")
-    panel = {r["Panel member"]: r["Role on the panel"] for r in table_rows(driver, "Panel")}
+    panel = {r["Panel member"]: r["Role on the panel"] for r in table_dicts(driver, "Panel")}
     assert panel == {"Helen Price": "Chair", "Daniel Reid": "Member"}, panel
-    assert [r["Status"] for r in table_rows(driver, "Candidates")] == ["Not started"]
+    assert [r["Status"] for r in table_dicts(driver, "Candidates")] == ["Not started"]
 
     # The chair scores: submitting with a criterion unscored is refused.
     follow(driver, link(driver, "Score Candidate HO-7"))
@@ -491,7 +459,7 @@ def test_panel_scores_and_the_results_show_the_averages(driver, demo):
     fill_sheet(driver, chair_scores)
     press(driver, "Save and submit")
     assert path_of(driver) == round_path, driver.current_url
-    assert [r["Status"] for r in table_rows(driver, "Candidates")] == ["Submitted"]
+    assert [r["Status"] for r in table_dicts(driver, "Candidates")] == ["Submitted"]
     follow(driver, link(driver, "View Candidate HO-7"))
     assert summary_value(driver, "Status") == "Submitted"
     assert not score_sheet(driver), "a submitted sheet can still be changed"
@@ -500,7 +468,7 @@ def test_panel_scores_and_the_results_show_the_averages(driver, demo):
     visit(driver, demo.url(round_path))
     follow(driver, link(driver, "Results: scores and averages"))
     assert_heading(driver, "Interview results")
-    overall = table_rows(driver, "Overall averages")
+    overall = table_dicts(driver, "Overall averages")
     assert overall == [{"Candidate": "Candidate HO-7", "Sheets submitted": "1 of 2",
                         "Overall average (0 to 4)": one_decimal(sum(chair_scores) / count)}], overall
     sign_out(driver)
@@ -508,7 +476,7 @@ def test_panel_scores_and_the_results_show_the_averages(driver, demo):
     # The other panel member: from their interview panels, score, submit, then see the results.
     sign_in_at_login(driver, demo, PANEL_MEMBER, demo.accounts[PANEL_MEMBER])
     visit(driver, demo.url("/recruitment"))
-    assert "Shortlist interviews" in [r["Round"] for r in table_rows(driver, "Your interview panels")]
+    assert "Shortlist interviews" in [r["Round"] for r in table_dicts(driver, "Your interview panels")]
     follow(driver, link(driver, "Shortlist interviews"))
     assert path_of(driver) == round_path
     assert not driver.find_elements(By.LINK_TEXT, "Results: scores and averages"), "results shown before the member has scored"
@@ -528,10 +496,10 @@ def test_panel_scores_and_the_results_show_the_averages(driver, demo):
 
     averages = [(c + m) / 2 for c, m in zip(chair_scores, member_scores)]
     expected_overall = one_decimal(sum(averages) / count)
-    overall = table_rows(driver, "Overall averages")
+    overall = table_dicts(driver, "Overall averages")
     assert overall == [{"Candidate": "Candidate HO-7", "Sheets submitted": "2 of 2",
                         "Overall average (0 to 4)": expected_overall}], overall
-    rows = table_rows(driver, "Scores for Candidate HO-7")
+    rows = table_dicts(driver, "Scores for Candidate HO-7")
     assert len(rows) == count + 1, rows
     for row, c, m, average in zip(rows, chair_scores, member_scores, averages):
         assert (row["Helen Price (chair)"], row["Daniel Reid"], row["Average"]) == (str(c), str(m), one_decimal(average)), row
@@ -542,4 +510,4 @@ def test_panel_scores_and_the_results_show_the_averages(driver, demo):
 
     follow(driver, link(driver, "Printable version"))
     assert not driver.find_elements(By.CSS_SELECTOR, "header, footer, .govuk-service-navigation")
-    assert expected_overall in [r["Overall average (0 to 4)"] for r in table_rows(driver, "Overall averages")]
+    assert expected_overall in [r["Overall average (0 to 4)"] for r in table_dicts(driver, "Overall averages")]

@@ -21,12 +21,10 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
-from axe import check_axe, visit, wait_for_load
+from axe import visit
 from conftest import Server, _capable_bin, capable_env, start_server
-from helpers import assert_error_page, assert_heading, fill, find_button, path_of, sign_in_at_login
+from helpers import assert_error_page, assert_heading, fill, find_button, follow, link, main_text, path_of, sign_in_at_login
 
 REPORT = "ewa.wright.d0101@elmbridgevale.example"
 MANAGER = "sam.lewis@elmbridgevale.example"
@@ -60,23 +58,10 @@ def as_user(driver, demo, email: str) -> None:
     sign_in_at_login(driver, demo, email, demo.accounts[email])
 
 
-def activate(driver, element) -> None:
-    """Press Enter on a link or button and wait for the next page, then check it with axe."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
-    wait_for_load(driver)
-    check_axe(driver)
 
 
-def link(driver, text: str):
-    found = [a for a in driver.find_elements(By.XPATH, f"//main//a[normalize-space(.)='{text}']") if a.is_displayed()]
-    assert found, f"no link {text!r} on {driver.current_url}"
-    return found[0]
 
 
-def main_text(driver) -> str:
-    return driver.find_element(By.TAG_NAME, "main").text
 
 
 def choose_radio(driver, name: str, value: str) -> None:
@@ -88,14 +73,14 @@ def test_objective_check_in_and_actions(driver, demo):
     as_user(driver, demo, REPORT)
     visit(driver, demo.url("/reviews"))
     assert_heading(driver, "Reviews")
-    activate(driver, link(driver, "My objectives"))
+    follow(driver, link(driver, "My objectives"))
     objectives_path = path_of(driver)
-    activate(driver, link(driver, "Propose an objective"))
+    follow(driver, link(driver, "Propose an objective"))
     fill(driver, "#title", OBJECTIVE)
     fill(driver, "#outcome", "Fewer than 5% of callers ring back within a week")
     fill(driver, "#due_on", (date.today() + timedelta(days=200)).strftime("%d/%m/%Y"))
     fill(driver, "#elements", "CV.1.1")
-    activate(driver, find_button(driver, "Propose the objective", within="//main"))
+    follow(driver, find_button(driver, "Propose the objective", within="//main"))
     assert_heading(driver, OBJECTIVE)
     assert "Proposed, waiting to be agreed" in main_text(driver)
     assert "CV.1.1 Securing ambitious outcomes" in main_text(driver)
@@ -109,19 +94,19 @@ def test_objective_check_in_and_actions(driver, demo):
     headers = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "main table thead th")]
     assert "Next check-in" in headers and "Objectives at risk" in headers, headers
     visit(driver, demo.url(objective_path))
-    activate(driver, find_button(driver, "Agree this objective", within="//main"))
+    follow(driver, find_button(driver, "Agree this objective", within="//main"))
     assert "Agreed " in main_text(driver)
     choose_radio(driver, "status", "atRisk")
     fill(driver, "#note", "Call volumes rose after the storm")
-    activate(driver, find_button(driver, "Add the update", within="//main"))
+    follow(driver, find_button(driver, "Add the update", within="//main"))
     assert "Call volumes rose after the storm" in main_text(driver)
 
     # The manager records a check-in: a refused attempt (a future date) first.
     person_path = objectives_path.rsplit("/objectives", 1)[0]
     visit(driver, demo.url(person_path + "/check-ins"))
-    activate(driver, link(driver, "Record a check-in"))
+    follow(driver, link(driver, "Record a check-in"))
     fill(driver, "#held_on", (date.today() + timedelta(days=3)).strftime("%d/%m/%Y"))
-    activate(driver, find_button(driver, "Save the check-in", within="//main"))
+    follow(driver, find_button(driver, "Save the check-in", within="//main"))
     assert_error_page(driver, ["held_on"])
     fill(driver, "#held_on", date.today().strftime("%d/%m/%Y"))
     fill(driver, "#shared_notes", SHARED)
@@ -132,7 +117,7 @@ def test_objective_check_in_and_actions(driver, demo):
     fill(driver, "#act1_description", "Shadow the duty officer for a day")
     fill(driver, "#act1_due", (date.today() + timedelta(days=30)).strftime("%d/%m/%Y"))
     choose_radio(driver, "wellbeing_score", "4")
-    activate(driver, find_button(driver, "Save the check-in", within="//main"))
+    follow(driver, find_button(driver, "Save the check-in", within="//main"))
     check_in_path = path_of(driver)
     text = main_text(driver)
     for expected in (SHARED, PRIVATE, "CV.4.1 Showing respect", "Shadow the duty officer for a day", OBJECTIVE, "4 out of 5"):
@@ -146,7 +131,7 @@ def test_objective_check_in_and_actions(driver, demo):
     visit(driver, demo.url("/actions"))
     assert_heading(driver, "My actions")
     assert "Shadow the duty officer for a day" in main_text(driver)
-    activate(driver, find_button(driver, "Mark as done: Shadow the duty officer for a day", within="//main"))
+    follow(driver, find_button(driver, "Mark as done: Shadow the duty officer for a day", within="//main"))
     assert "Recently done or dropped" in main_text(driver)
 
 
@@ -159,39 +144,39 @@ def test_self_assessment_and_anonymous_feedback(driver, demo):
     # A self-assessment on the Core Values: every staff behaviour rated with the keyboard, then submitted.
     as_user(driver, demo, REPORT)
     visit(driver, demo.url("/reviews"))
-    activate(driver, link(driver, "My assessments"))
-    activate(driver, find_button(driver, "Start a self-assessment", within="//main"))
+    follow(driver, link(driver, "My assessments"))
+    follow(driver, find_button(driver, "Start a self-assessment", within="//main"))
     assert_heading(driver, "Self-assessment")
     fieldsets = driver.find_elements(By.CSS_SELECTOR, "main .app-rating fieldset")
     assert len(fieldsets) == 17, len(fieldsets)
-    activate(driver, find_button(driver, "Submit", within="//main"))
+    follow(driver, find_button(driver, "Submit", within="//main"))
     assert_error_page(driver, ["rating-CV.1.1"])
     for fieldset in driver.find_elements(By.CSS_SELECTOR, "main .app-rating fieldset"):
         fieldset.find_elements(By.CSS_SELECTOR, "input[type='radio']")[2].send_keys(Keys.SPACE)
-    activate(driver, find_button(driver, "Submit", within="//main"))
+    follow(driver, find_button(driver, "Submit", within="//main"))
     assert "Submitted" in main_text(driver)
     assert main_text(driver).count("3. Consistently shown") == 17
     visit(driver, demo.url("/reviews"))
-    activate(driver, link(driver, "My development plan"))
+    follow(driver, link(driver, "My development plan"))
     assert_heading(driver, "Development plan")
 
     # Anonymous feedback from three colleagues, shown only when all three have answered.
     visit(driver, demo.url("/reviews"))
-    activate(driver, link(driver, "Feedback"))
+    follow(driver, link(driver, "Feedback"))
     assert_heading(driver, "Feedback")
-    activate(driver, link(driver, "Ask colleagues for feedback"))
+    follow(driver, link(driver, "Ask colleagues for feedback"))
     fill(driver, "#subject", "D0101")
     fill(driver, "#question", "How could I run the team meeting better?")
     fill(driver, "#recipients", "\n".join(PEERS.values()))
     driver.find_element(By.ID, "anonymous").send_keys(Keys.SPACE)
-    activate(driver, find_button(driver, "Send the request", within="//main"))
+    follow(driver, find_button(driver, "Send the request", within="//main"))
     request_path = path_of(driver)
     assert "0 of 3 have answered" in main_text(driver)
     for (email, _), answer in zip(PEERS.items(), ANSWERS):
         as_user(driver, demo, email)
         visit(driver, demo.url(request_path))
         fill(driver, "#text", answer)
-        activate(driver, find_button(driver, "Send your feedback", within="//main"))
+        follow(driver, find_button(driver, "Send your feedback", within="//main"))
     as_user(driver, demo, REPORT)
     visit(driver, demo.url(request_path))
     text = main_text(driver)
@@ -203,11 +188,11 @@ def test_probation_reviews_due_for_hr(driver, demo):
     """HR sees the demo council's probationers with their next review, and opens one."""
     as_user(driver, demo, "helen.price@elmbridgevale.example")
     visit(driver, demo.url("/reviews"))
-    activate(driver, link(driver, "Probation reviews due"))
+    follow(driver, link(driver, "Probation reviews due"))
     assert_heading(driver, "Probation reviews due")
     rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
     assert rows, "the demo council has people on probation"
-    activate(driver, rows[0].find_element(By.TAG_NAME, "a"))
+    follow(driver, rows[0].find_element(By.TAG_NAME, "a"))
     assert_heading(driver, "Probation")
     states = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "main table .govuk-tag")]
     assert states and all(s in ("Done", "Overdue", "Due soon", "Upcoming") for s in states), states
