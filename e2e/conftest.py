@@ -11,6 +11,7 @@ chromium-driver).
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -291,3 +292,21 @@ def pytest_runtest_makereport(item, call):
             report.sections.append((f"{name} server output (tail)", value.log_tail()))
     if _server is not None:
         report.sections.append(("server output (tail)", _server.log_tail()))
+
+
+def seed_demo(tmp: Path, needed: tuple[str, ...] = ()) -> dict[str, str]:
+    """Run `capable seed demo` on the database in tmp and return the demo accounts it prints
+    (email -> password); fail the module if it fails or a needed account is missing."""
+    seeded = subprocess.run([str(_capable_bin()), "seed", "demo"], env=capable_env(tmp), stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=120)
+    if seeded.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        pytest.fail(f"`capable seed demo` exited {seeded.returncode}\n--- stdout ---\n{seeded.stdout}\n--- stderr ---\n{seeded.stderr}",
+                    pytrace=False)
+    # "  helen.price@elmbridgevale.example  <password>  (hr, admin)"
+    accounts = dict(re.findall(r"^\s+(\S+@\S+)\s+(\S+)\s+\(", seeded.stdout, re.MULTILINE))
+    missing = [email for email in needed if email not in accounts]
+    if missing:
+        shutil.rmtree(tmp, ignore_errors=True)
+        pytest.fail(f"`capable seed demo` printed no password for {missing}:\n{seeded.stdout}", pytrace=False)
+    return accounts

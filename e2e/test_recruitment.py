@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -37,7 +36,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from axe import check_axe, visit, wait_for_load
-from conftest import Server, _capable_bin, capable_env, start_server
+from conftest import Server, seed_demo, start_server
 from helpers import (
     follow,
     link,
@@ -84,23 +83,7 @@ class Demo(Server):
 def demo():
     """A server of this module's own on a database with the demo council loaded."""
     tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-recruitment-"))
-    seeded = subprocess.run(
-        [str(_capable_bin()), "seed", "demo"],
-        env=capable_env(tmp), stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
-    )
-    if seeded.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        pytest.fail(
-            f"`capable seed demo` exited {seeded.returncode}\n"
-            f"--- stdout ---\n{seeded.stdout}\n--- stderr ---\n{seeded.stderr}",
-            pytrace=False,
-        )
-    # "  helen.price@elmbridgevale.example  <password>  (hr, admin)"
-    accounts = dict(re.findall(r"^\s+(\S+@\S+)\s+(\S+)\s+\(", seeded.stdout, re.MULTILINE))
-    for email in (HR_ADMIN, PANEL_MEMBER):
-        if email not in accounts:
-            shutil.rmtree(tmp, ignore_errors=True)
-            pytest.fail(f"`capable seed demo` printed no password for {email}:\n{seeded.stdout}", pytrace=False)
+    accounts = seed_demo(tmp, needed=(HR_ADMIN, PANEL_MEMBER))
     running = start_server(tmp)
     state = Demo(base_url=running.base_url, email=HR_ADMIN, password=accounts[HR_ADMIN],
                  log_path=running.log_path, accounts=accounts)

@@ -10,10 +10,8 @@ with axe-core; forms are filled and sent with the keyboard.
 
 from __future__ import annotations
 
-import re
 import secrets
 import shutil
-import subprocess
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,7 +21,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from axe import visit
-from conftest import Server, _capable_bin, capable_env, start_server
+from conftest import Server, seed_demo, start_server
 from helpers import assert_error_page, assert_heading, fill, find_button, follow, link, main_text, path_of, sign_in_at_login
 
 REPORT = "ewa.wright.d0101@elmbridgevale.example"
@@ -36,13 +34,7 @@ SHARED = "Went through the call-back figures together"
 @pytest.fixture(scope="module")
 def demo():
     tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-reviews-"))
-    seeded = subprocess.run([str(_capable_bin()), "seed", "demo"], env=capable_env(tmp), stdin=subprocess.DEVNULL,
-                            capture_output=True, text=True, timeout=120)
-    if seeded.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        pytest.fail(f"`capable seed demo` exited {seeded.returncode}\n{seeded.stdout}\n{seeded.stderr}", pytrace=False)
-    accounts = dict(re.findall(r"^\s+(\S+@\S+)\s+(\S+)\s+\(", seeded.stdout, re.MULTILINE))
-    assert REPORT in accounts and MANAGER in accounts, seeded.stdout
+    accounts = seed_demo(tmp, needed=(REPORT, MANAGER))
     running = start_server(tmp)
     state = Server(base_url=running.base_url, email=REPORT, password=accounts[REPORT], log_path=running.log_path)
     state.accounts = accounts  # type: ignore[attr-defined]
