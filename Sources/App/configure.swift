@@ -41,6 +41,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(RemindCommand(), as: "remind")
+    // Only a server produces reminders on a timer; other commands (migrate, import, remind) do not.
+    if app.environment != .testing, ["serve", nil].contains(app.environment.arguments.dropFirst().first) {
+        app.lifecycle.use(ReminderSchedule())
+    }
 }
 
 private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, poolSize: Int) async throws {

@@ -68,8 +68,9 @@ func routes(_ app: Application) throws {
     let assessments = people.grouped(":personID", "assessments")
     assessments.get(use: AssessmentsController.index).policy(readPerson)
     assessments.post(use: AssessmentsController.start).policy(writePerson)
-    assessments.get(":assessmentID", use: AssessmentsController.show).policy(readPerson)
-    assessments.post(":assessmentID", use: AssessmentsController.save).policy(writePerson)
+    // Open to peers too: the handlers read under `Assessments.canRead` and write for the assessor only.
+    assessments.get(":assessmentID", use: AssessmentsController.show).policy(.signedIn)
+    assessments.post(":assessmentID", use: AssessmentsController.save).policy(.signedIn)
     people.get(":personID", "probation", use: ProbationController.show).policy(readPerson)
     // Recorded by the person's managers or an administrator: the handler narrows the write policy.
     people.post(":personID", "probation", use: ProbationController.record).policy(writePerson)
@@ -77,6 +78,10 @@ func routes(_ app: Application) throws {
     plan.get(use: DevelopmentPlanController.index).policy(readPerson)
     plan.post(use: DevelopmentPlanController.add).policy(writePerson)
     plan.post(":itemID", "status", use: DevelopmentPlanController.setStatus).policy(writePerson)
+    let reviews = people.grouped(":personID", "reviews")
+    reviews.get(":reviewID", use: ReviewController.show).policy(readPerson)
+    // The handler narrows each step to its side: the person's own, or a manager's.
+    reviews.post(":reviewID", ":step", use: ReviewController.step).policy(writePerson)
     app.get("org", use: OrgUnitsController.tree).policy(.signedIn)
     app.get("org", ":unitID", use: OrgUnitsController.show).policy(.signedIn)
 
@@ -96,6 +101,10 @@ func routes(_ app: Application) throws {
     app.post("feedback", "requests", use: FeedbackController.createRequest).policy(.signedIn)
     app.get("feedback", "requests", ":requestID", use: FeedbackController.showRequest).policy(.signedIn)
     app.post("feedback", "requests", ":requestID", "answer", use: FeedbackController.answer).policy(.signedIn)
+    app.post("feedback", "requests", ":requestID", "peer-assessment", use: AssessmentsController.startPeer).policy(.signedIn)
+    reviewCycleRoutes(app)
+    app.get("notifications", use: NotificationsController.index).policy(.signedIn)
+    app.post("notifications", "read", use: NotificationsController.markRead).policy(.signedIn)
 
     for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
@@ -171,6 +180,20 @@ private func recruitmentRoutes(_ app: Application) {
     round.post("sheets", ":candidateID", ":memberID", use: InterviewSheetController.save).policy(panel)
 
     app.get("api", "v1", "job-roles", ":roleID", "person-specification", use: PersonSpecificationAPI.show).policy(.signedIn)
+}
+
+/// Yearly review cycles: launched, followed and calibrated by HR and administrators.
+private func reviewCycleRoutes(_ app: Application) {
+    let hr: Policy = .anyRole([.hr, .admin])
+    let cycles = app.grouped("reviews", "cycles")
+    cycles.get(use: ReviewCyclesController.index).policy(hr)
+    cycles.get("new", use: ReviewCyclesController.newForm).policy(hr)
+    cycles.post(use: ReviewCyclesController.create).policy(hr)
+    cycles.get(":cycleID", use: ReviewCyclesController.show).policy(hr)
+    cycles.get(":cycleID", "calibration", use: CalibrationController.page).policy(hr)
+    cycles.post(":cycleID", "calibration", "finish", use: CalibrationController.finish).policy(hr)
+    cycles.get(":cycleID", "calibration", ":reviewID", use: CalibrationAdjust.show).policy(hr)
+    cycles.post(":cycleID", "calibration", ":reviewID", use: CalibrationAdjust.adjust).policy(hr)
 }
 
 /// The framework area: reading is for everyone signed in; drafts are shown to, and written by,

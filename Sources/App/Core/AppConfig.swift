@@ -30,6 +30,8 @@ public struct AppConfig: Sendable {
     public var importBackgroundRows: Int = 2_000
     /// Months after the start date when probation reviews fall (before the final one at the end).
     public var probationMonths: [Int] = ProbationSchedule.defaultMonths
+    /// How often `serve` produces reminders (as `capable remind` does); 0 leaves it to cron.
+    public var remindEveryMinutes: Int = 60
 
     public static let settings: [(name: String, meaning: String, defaultValue: String)] = [
         ("CAPABLE_DATABASE_PATH", "SQLite database file", "capable.sqlite"),
@@ -43,6 +45,7 @@ public struct AppConfig: Sendable {
         ("CAPABLE_PUBLIC_URL", "the address people use, for printed links", "http://127.0.0.1:8080"),
         ("CAPABLE_IMPORT_BACKGROUND_ROWS", "HR files with at least this many rows are applied in the background", "2000"),
         ("CAPABLE_PROBATION_MONTHS", "months after the start date when probation reviews fall", "1,3,5"),
+        ("CAPABLE_REMIND_EVERY_MINUTES", "how often serve adds reminders to notification lists; 0 turns it off", "60"),
     ]
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -107,6 +110,7 @@ public struct AppConfig: Sendable {
             postgresPoolSize: try integer("CAPABLE_DB_POOL", default: 4, range: 1...64)
         )
         config.importBackgroundRows = try integer("CAPABLE_IMPORT_BACKGROUND_ROWS", default: 2_000, range: 1...10_000_000)
+        config.remindEveryMinutes = try integer("CAPABLE_REMIND_EVERY_MINUTES", default: 60, range: 0...10_080)
         if let months = value("CAPABLE_PROBATION_MONTHS") {
             guard let parsed = ProbationSchedule.months(from: months) else {
                 throw Invalid(name: "CAPABLE_PROBATION_MONTHS", reason: "must be months from 1 to 24 separated by commas, like 1,3,5, not \"\(months)\"")

@@ -265,3 +265,32 @@ extension Components {
                 }))))
     }
 }
+
+extension Components {
+    struct Task {
+        var name: String
+        /// Where the step is done; nil when there is nothing for this viewer to open.
+        var href: String?
+        var hint: String?
+        var status: String
+        /// Nil for a completed step, shown as plain text as the pattern does.
+        var colour: String?
+    }
+
+    /// The GOV.UK task list: each step's name (a link when it can be opened), a hint, and its
+    /// status in words, tied to the link by `aria-describedby`.
+    static func taskList(id: String, _ tasks: [Task]) -> BodyNode {
+        H.el("ul", H.cls("govuk-task-list"), H.attr("id", id), .group(tasks.enumerated().map { index, task in
+            let statusID = "\(id)-\(index + 1)-status", hintID = "\(id)-\(index + 1)-hint"
+            let describedBy = task.hint == nil ? statusID : "\(hintID) \(statusID)"
+            return H.el("li", H.cls(task.href == nil ? "govuk-task-list__item" : "govuk-task-list__item govuk-task-list__item--with-link"),
+                H.el("div", H.cls("govuk-task-list__name-and-hint"),
+                     task.href.map { href in
+                         H.el("a", H.cls("govuk-link govuk-task-list__link"), H.attr("href", href), H.attr("aria-describedby", describedBy), H.text(task.name))
+                     } ?? H.el("div", H.text(task.name)),
+                     .unwrap(task.hint) { H.el("div", H.cls("govuk-task-list__hint"), H.attr("id", hintID), H.text($0)) }),
+                H.el("div", H.cls(task.colour == nil ? "govuk-task-list__status govuk-task-list__status--completed" : "govuk-task-list__status"),
+                     H.attr("id", statusID), task.colour.map { tag(task.status, colour: $0) } ?? H.text(task.status)))
+        }))
+    }
+}

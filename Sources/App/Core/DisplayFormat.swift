@@ -21,4 +21,11 @@ enum DisplayFormat {
         guard let date = CalendarDate(iso) else { return iso }
         return String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
     }
+
+    /// "42 of 50 (84%)": a count out of a total with its whole-number percentage, the way
+    /// completion and compliance figures are reported.
+    static func fraction(_ count: Int, of total: Int) -> String {
+        guard total > 0 else { return "0 of 0" }
+        return "\(count) of \(total) (\(Int((Double(count) * 100 / Double(total)).rounded(.down)))%)"
+    }
 }

@@ -1,3 +1,4 @@
+import CapableCore
 import Foundation
 import Plot
 
@@ -98,6 +99,17 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case newCheckIn(UUID)
     case checkIn(UUID, UUID)
     case actionStatus(UUID)
+    case peerAssessment(UUID)
+    case reviewCycles
+    case newReviewCycle
+    case reviewCycle(UUID)
+    case calibration(UUID)
+    case calibrationReview(UUID, UUID)
+    case calibrationFinish(UUID)
+    case review(UUID, UUID)
+    case reviewStep(UUID, UUID, PDRTasks.Step)
+    case notifications
+    case notificationsRead
     case stylesheet
     case script
 
@@ -222,6 +234,17 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .objectiveProgress(let person, let id): "/people/\(person.uuidString.lowercased())/objectives/\(id.uuidString.lowercased())/progress"
         case .objectiveAgree(let person, let id): "/people/\(person.uuidString.lowercased())/objectives/\(id.uuidString.lowercased())/agree"
         case .actionStatus(let id): "/actions/\(id.uuidString.lowercased())/status"
+        case .peerAssessment(let id): "/feedback/requests/\(id.uuidString.lowercased())/peer-assessment"
+        case .reviewCycles: "/reviews/cycles"
+        case .newReviewCycle: "/reviews/cycles/new"
+        case .reviewCycle(let id): "/reviews/cycles/\(id.uuidString.lowercased())"
+        case .calibration(let id): "/reviews/cycles/\(id.uuidString.lowercased())/calibration"
+        case .calibrationReview(let id, let review): "/reviews/cycles/\(id.uuidString.lowercased())/calibration/\(review.uuidString.lowercased())"
+        case .calibrationFinish(let id): "/reviews/cycles/\(id.uuidString.lowercased())/calibration/finish"
+        case .review(let person, let id): "/people/\(person.uuidString.lowercased())/reviews/\(id.uuidString.lowercased())"
+        case .reviewStep(let person, let id, let step): "/people/\(person.uuidString.lowercased())/reviews/\(id.uuidString.lowercased())/\(step.rawValue)"
+        case .notifications: "/notifications"
+        case .notificationsRead: "/notifications/read"
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .apiMe: "/api/v1/me"

@@ -7,7 +7,8 @@ enum HomeController {
 
     @Sendable static func home(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
-        return HomePage.view(.init(displayName: principal.displayName), context: PageContext(req))
+        let unread = try await principal.personID.asyncMap { try await NotificationsController.unreadCount(for: $0, on: req.database) }
+        return HomePage.view(.init(displayName: principal.displayName, unread: unread), context: PageContext(req))
     }
 
     static func area(_ area: SiteURL.Area) -> @Sendable (Request) async throws -> HTML {

@@ -4,12 +4,17 @@ import Plot
 enum HomePage {
     struct Model: Encodable {
         var displayName: String
+        /// Unread notifications; nil for an account without a staff record.
+        var unread: Int?
     }
 
     static func view(_ model: Model, context: PageContext) -> HTML {
         Layout.page(PageFrame(title: "Home"), context: context,
             Components.heading("Welcome, \(model.displayName)"),
             Components.paragraph("Capable runs people development on one capability framework: the same behaviours are used in check-ins, reviews, learning, risk and workshops."),
+            .unwrap(model.unread) { unread in
+                H.el("p", H.cls("govuk-body"), H.link(unread == 0 ? "Notifications: nothing new" : "Notifications: \(unread) new", to: .notifications))
+            },
             H.el("ul", H.cls("govuk-list"), .group(SiteURL.Area.allCases.filter { $0 != .admin || context.roles.contains(.admin) }.map { area in
                 H.el("li",
                      H.el("h2", H.cls("govuk-heading-s"), H.link(area.title, to: .area(area))),

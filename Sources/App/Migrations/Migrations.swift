@@ -26,5 +26,6 @@ enum Migrations {
         CreateFeedback(),
         CreateDevelopmentPlans(),
         CreateProbationReviews(),
+        CreateReviewCycles(),
     ]
 }

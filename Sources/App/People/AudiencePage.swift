@@ -21,25 +21,13 @@ enum AudiencePage {
 
     static func view(_ model: Model, context: PageContext) -> HTML {
         let query = model.query
-        let choices: [(String, String)] = [
-            ("allStaff", "All staff"), ("allManagers", "All managers (people with at least one report)"),
-            ("unit", "A unit"), ("jobRole", "A job role"), ("gradeRange", "A range of grades"), ("newStarters", "New starters"),
-        ]
         return Layout.page(PageFrame(title: "Audiences", area: .people, breadcrumbs: [("Home", .home), ("People", .area(.people))],
                                      hasErrors: !model.errors.isEmpty), context: context,
             Components.errorSummary(model.errors),
             Components.heading("Who is in an audience"),
             Components.paragraph("Mandatory training, review cycles and surveys are aimed at audiences. Check who a group contains today."),
             H.el("form", H.attr("method", "get"), H.attr("action", SiteURL.audiences.path), H.flag("novalidate"),
-                Components.radios(name: "rule", legend: "Who", choices: choices, selected: query.rule ?? "allStaff", errors: model.errors),
-                Components.input(.init(name: "unit", label: "Unit code", hint: "For a unit", value: query.unit, width: "10", spellcheck: false), errors: model.errors),
-                Components.checkboxes(name: "subunits", legend: "Sub-units", choices: [.init(value: "yes", label: "Include its sub-units", checked: query.subunits == "yes")],
-                                      errors: [], singleField: true),
-                Components.select(name: "role", label: "Job role", options: [("", "Choose a job role")] + model.roles.map { ($0.0.uuidString, $0.1) },
-                                  selected: query.role?.uuidString ?? ""),
-                Components.input(.init(name: "grade_low", label: "Lowest grade", value: query.grade_low, width: "10"), errors: model.errors),
-                Components.input(.init(name: "grade_high", label: "Highest grade", value: query.grade_high, width: "10"), errors: model.errors),
-                Components.input(.init(name: "days", label: "Started within this many days", hint: "For new starters", value: query.days, width: "10"), errors: model.errors),
+                ruleFields(query, roles: model.roles, errors: model.errors),
                 Components.button("Show who is in it", style: "secondary")),
             .unwrap(model.result) { result in
                 .group(
@@ -51,5 +39,24 @@ enum AudiencePage {
                     result.people.count == shown ? Components.paragraph("Showing the first \(shown).") : .empty)
             }
         )
+    }
+
+    /// The fields that describe one audience rule, shared by every form that aims at an audience
+    /// (this preview, review cycles) and read back by `AudiencesController.rule(from:on:)`.
+    static func ruleFields(_ query: AudiencesController.Query, roles: [(UUID, String)], errors: [FieldError]) -> BodyNode {
+        let choices: [(String, String)] = [
+            ("allStaff", "All staff"), ("allManagers", "All managers (people with at least one report)"),
+            ("unit", "A unit"), ("jobRole", "A job role"), ("gradeRange", "A range of grades"), ("newStarters", "New starters"),
+        ]
+        return .group(
+            Components.radios(name: "rule", legend: "Who", choices: choices, selected: query.rule ?? "allStaff", errors: errors),
+            Components.input(.init(name: "unit", label: "Unit code", hint: "For a unit", value: query.unit, width: "10", spellcheck: false), errors: errors),
+            Components.checkboxes(name: "subunits", legend: "Sub-units", choices: [.init(value: "yes", label: "Include its sub-units", checked: query.subunits == "yes")],
+                                  errors: [], singleField: true),
+            Components.select(name: "role", label: "Job role", options: [("", "Choose a job role")] + roles.map { ($0.0.uuidString, $0.1) },
+                              selected: query.role?.uuidString ?? "", errors: errors),
+            Components.input(.init(name: "grade_low", label: "Lowest grade", value: query.grade_low, width: "10"), errors: errors),
+            Components.input(.init(name: "grade_high", label: "Highest grade", value: query.grade_high, width: "10"), errors: errors),
+            Components.input(.init(name: "days", label: "Started within this many days", hint: "For new starters", value: query.days, width: "10"), errors: errors))
     }
 }

@@ -32,17 +32,18 @@ enum ExportController {
         let rows = try await principal.personID.asyncMap { me in
             try await PeopleQueries.team(of: me, indirect: indirect, limit: 100_000, offset: 0, on: req.database).rows
         } ?? []
+        let pdr = try await ReviewCycles.stages(of: rows.map(\.id), on: req.database)
         let cells = rows.map { row -> [String] in
             let next = CheckInSchedule.nextDue(last: row.last_check_in, startDate: row.start_date, weeks: row.cadence_weeks, today: today)
             return [row.displayName, row.job_title ?? "", row.unit_name ?? "",
                     [row.manager_given_name, row.manager_family_name].compactMap { $0 }.joined(separator: " "), String(row.depth),
                     row.probation_end_date ?? "", row.last_check_in ?? "", next.description, next < today ? "yes" : "no",
-                    String(row.objectives_at_risk)]
+                    String(row.objectives_at_risk), pdr[row.id]?.stage ?? ""]
         }
         try await Audit.append("export", entity: "team", id: nil, changes: [FieldChange(field: "rows", old: nil, new: String(cells.count))],
                                context: req.auditContext, on: req.database)
         return csvResponse(CSV.write(header: ["name", "job_title", "unit", "line_manager", "levels_below_you", "probation_end_date",
-                                              "last_check_in", "next_check_in", "check_in_overdue", "objectives_at_risk"], rows: cells),
+                                              "last_check_in", "next_check_in", "check_in_overdue", "objectives_at_risk", "pdr_stage"], rows: cells),
                            filename: "my-team.csv")
     }
 

@@ -59,6 +59,7 @@ enum PeopleController {
         let sort = PeopleQueries.TeamSort(rawValue: req.query[String.self, at: "sort"] ?? "") ?? .name
         let (rows, total) = try await PeopleQueries.team(of: me, indirect: indirect, sort: sort, limit: TeamPage.pageSize,
                                                          offset: (page - 1) * TeamPage.pageSize, on: req.database)
-        return TeamPage.view(.init(indirect: indirect, page: page, rows: rows, total: total, linkedToPerson: true, sort: sort), context: PageContext(req))
+        let pdr = try await ReviewCycles.stages(of: rows.map(\.id), on: req.database)
+        return TeamPage.view(.init(indirect: indirect, page: page, rows: rows, total: total, linkedToPerson: true, sort: sort, pdr: pdr), context: PageContext(req))
     }
 }

@@ -1,4 +1,5 @@
 import CapableCore
+import Foundation
 import Plot
 
 /// "My team": the people who report to the signed-in manager, directly or all the way down.
@@ -14,6 +15,8 @@ enum TeamPage {
         /// `yyyy-mm-dd`, so check-ins can be marked overdue.
         var today: String = CalendarDate.today.description
         var sort: PeopleQueries.TeamSort = .name
+        /// Each report's latest yearly review and its next step.
+        var pdr: [UUID: ReviewCycles.Stage] = [:]
     }
 
     static func sortLabel(_ sort: PeopleQueries.TeamSort) -> String {
@@ -47,6 +50,11 @@ enum TeamPage {
         ]
     }
 
+    static func pdrCell(_ row: PeopleQueries.TeamRow, _ model: Model) -> BodyNode {
+        guard let stage = model.pdr[row.id] else { return H.text("No review open") }
+        return H.link(stage.stage, to: .review(row.id, stage.reviewID))
+    }
+
     static func summary(total: Int, indirect: Bool) -> String {
         let people = total == 1 ? "1 person" : "\(total) people"
         if indirect { return "\(people) in your reporting line" }
@@ -66,15 +74,15 @@ enum TeamPage {
             model.rows.isEmpty ? .empty : sortLinks(model),
             model.rows.isEmpty ? .empty : Components.table(caption: model.indirect ? "Your reporting line" : "Your direct reports",
                 headers: (model.indirect ? ["Name", "Job title", "Unit", "Line manager", "Levels below you"] : ["Name", "Job title", "Unit", "Probation ends"])
-                    + ["Last check-in", "Next check-in", "Objectives at risk"],
+                    + ["Last check-in", "Next check-in", "Objectives at risk", "PDR stage"],
                 rows: model.rows.map { row in
                     let today = CalendarDate(model.today) ?? .today
                     let cells: [BodyNode] = [H.link(row.displayName, to: .person(row.id)), H.text(row.job_title ?? ""), H.text(row.unit_name ?? "")]
                     guard model.indirect else {
-                        return cells + [H.text(row.probation_end_date.map(DisplayFormat.calendarDate) ?? "")] + checkInCells(row, today: today)
+                        return cells + [H.text(row.probation_end_date.map(DisplayFormat.calendarDate) ?? "")] + checkInCells(row, today: today) + [pdrCell(row, model)]
                     }
                     return cells + [H.text([row.manager_given_name, row.manager_family_name].compactMap { $0 }.joined(separator: " ")), H.text(String(row.depth))]
-                        + checkInCells(row, today: today)
+                        + checkInCells(row, today: today) + [pdrCell(row, model)]
                 }, numeric: model.indirect ? [4, 7] : [6]),
             Components.pagination(page: model.page, hasNext: model.page * pageSize < model.total) { page in
                 SiteURL.myTeamPage(indirect: model.indirect, sort: model.sort.rawValue, page: page).path

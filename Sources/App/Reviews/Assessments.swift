@@ -22,15 +22,42 @@ enum Assessments {
         return try await LineManagement.chain(above: person, on: db).contains(me) ? .manager : nil
     }
 
+    /// Starts a draft against the framework's current published version, pinned to it.
+    static func start(person: UUID, assessor: UUID, kind: Assessment.Kind, framework: UUID?, on req: Request) async throws -> Assessment {
+        guard let framework, let version = try await Frameworks.current(framework, includeDraft: false, on: req.database),
+              version.statusValue == .published
+        else { throw AppError.invalid([.init(field: "framework", message: "Choose a published framework to assess against")]) }
+        let assessment = Assessment()
+        assessment.$person.id = person
+        assessment.$assessor.id = assessor
+        assessment.kind = kind.rawValue
+        assessment.frameworkVersionID = try version.requireID()
+        // A self-assessment is the person's own; a manager's is shown after calibration or
+        // sign-off; a peer's once submitted (see `canRead`).
+        assessment.sharedWithPerson = kind == .selfAssessment
+        try await req.create(assessment)
+        return assessment
+    }
+
     /// Whether the viewer may read this assessment: its assessor always; the person once it is
-    /// theirs to see (a self-assessment, or a manager's after sign-off or calibration); anyone
+    /// theirs to see (a submitted self or peer assessment, a manager's after sign-off or calibration); anyone
     /// else who may see the person's record (managers up the line, HR, administrators) once submitted.
     static func canRead(_ assessment: Assessment, principal: Principal, on db: any Database) async throws -> Bool {
         let me = principal.personID
         if me == assessment.$assessor.id { return true }
-        if me == assessment.$person.id { return assessment.kindValue == .selfAssessment ? assessment.isSubmitted : assessment.sharedWithPerson }
+        if me == assessment.$person.id {
+            // A peer's is named and theirs once submitted; a manager's waits for calibration or sign-off.
+            return assessment.kindValue == .manager ? assessment.sharedWithPerson : assessment.isSubmitted
+        }
         guard assessment.isSubmitted else { return false }
         return try await LineManagement.allows(principal.viewer, target: assessment.$person.id, on: db)
+    }
+
+    /// A peer assessment comes from a named (not anonymous) feedback request: the colleague asked
+    /// may also rate the person against the framework.
+    static func peerRequest(_ request: FeedbackRequest, asked me: UUID?) -> Bool {
+        guard let me, !request.anonymous, request.$subject.id != me else { return false }
+        return request.recipients.contains { $0.$person.id == me }
     }
 
     /// The elements the assessment rates, and the document they come from.

@@ -36,17 +36,25 @@ enum AssessmentsController {
         guard let kind = try await Assessments.kindFor(principal, person: person.requireID(), on: req.database), let me = principal.personID else {
             throw AppError.forbidden
         }
-        guard let frameworkID = UUID(uuidString: try req.content.decode(StartForm.self).framework ?? ""),
-              let version = try await Frameworks.current(frameworkID, includeDraft: false, on: req.database), version.statusValue == .published
-        else { throw AppError.invalid([.init(field: "framework", message: "Choose a published framework to assess against")]) }
-        let assessment = Assessment()
-        assessment.$person.id = try person.requireID()
-        assessment.$assessor.id = me
-        assessment.kind = kind.rawValue
-        assessment.frameworkVersionID = try version.requireID()
-        assessment.sharedWithPerson = kind == .selfAssessment
-        try await req.create(assessment)
+        let frameworkID = UUID(uuidString: try req.content.decode(StartForm.self).framework ?? "")
+        let assessment = try await Assessments.start(person: try person.requireID(), assessor: me, kind: kind, framework: frameworkID, on: req)
         return req.redirect(to: SiteURL.assessment(try person.requireID(), try assessment.requireID()).path, redirectType: .normal)
+    }
+
+    /// A peer assessment for a named feedback request, by a colleague it asked: started once,
+    /// then continued from the same link.
+    @Sendable static func startPeer(req: Request) async throws -> Response {
+        let request = try await FeedbackController.findRequest(req)
+        let principal = try req.requirePrincipal()
+        guard let me = principal.personID, Assessments.peerRequest(request, asked: me) else { throw AppError.forbidden }
+        let person = request.$subject.id
+        if let existing = try await Assessment.query(on: req.database).filter(\.$person.$id == person).filter(\.$assessor.$id == me)
+            .filter(\.$kind == Assessment.Kind.peer.rawValue).filter(\.$submittedOn == nil).first() {
+            return req.redirect(to: SiteURL.assessment(person, try existing.requireID()).path, redirectType: .normal)
+        }
+        let frameworkID = UUID(uuidString: try req.content.decode(StartForm.self).framework ?? "")
+        let assessment = try await Assessments.start(person: person, assessor: me, kind: .peer, framework: frameworkID, on: req)
+        return req.redirect(to: SiteURL.assessment(person, try assessment.requireID()).path, redirectType: .normal)
     }
 
     static func find(_ req: Request, person: Person) async throws -> Assessment {
@@ -71,8 +79,10 @@ enum AssessmentsController {
     static func page(_ req: Request, person: Person, assessment: Assessment, ratings: [UUID: RatingValue], errors: [FieldError]) async throws -> HTML {
         let (document, elements) = try await Assessments.form(for: assessment, on: req.database)
         let editable = !assessment.isSubmitted && req.principal?.personID == assessment.$assessor.id
-        // The person's check-in observations on these elements, to cite as evidence.
-        let checkIns = try await CheckIn.query(on: req.database).filter(\.$person.$id == person.requireID()).with(\.$observations).all()
+        // The person's check-in observations on these elements, to cite as evidence: for their
+        // own and their managers' assessments, never a peer's (check-ins are not theirs to read).
+        let checkIns = assessment.kindValue == .peer ? []
+            : try await CheckIn.query(on: req.database).filter(\.$person.$id == person.requireID()).with(\.$observations).all()
         let observations = checkIns.flatMap { checkIn in
             checkIn.observations.map { AssessmentsPage.Observation(id: $0.id ?? UUID(), elementID: $0.elementID, heldOn: checkIn.heldOn, example: $0.example) }
         }.sorted { $0.heldOn > $1.heldOn }

@@ -109,11 +109,14 @@ extension FeedbackController {
             }
         }
         let elements = try await Frameworks.latestElements(request.elements, on: req.database).values.map { "\($0.row.code) \($0.row.title)" }.sorted()
+        let peerFrameworks = Assessments.peerRequest(request, asked: me)
+            ? try await Frameworks.summaries(includeDrafts: false, on: req.database).filter { $0.status == .published }.map { AssessmentsPage.Choice(id: $0.id, title: $0.title) }
+            : []
         return FeedbackPage.request(.init(
             id: try request.requireID(), subject: request.subject.displayName, requestedBy: request.requestedBy.displayName,
             question: request.question, anonymous: request.anonymous, elements: elements, canAnswer: canAnswer,
             answered: request.recipients.filter(\.answered).count, asked: request.recipients.count,
-            answers: answers, waitingForThreshold: waiting, form: form, errors: errors), context: PageContext(req))
+            answers: answers, waitingForThreshold: waiting, peerFrameworks: peerFrameworks, form: form, errors: errors), context: PageContext(req))
     }
 
     /// A recipient's answer, anonymous when the request is.

@@ -35,6 +35,8 @@ enum FeedbackPage {
         /// Nil for someone who may not read the answers, or while anonymous answers wait for enough.
         var answers: [Received]?
         var waitingForThreshold: Bool
+        /// For a colleague asked by name: the frameworks they may rate the person against.
+        var peerFrameworks: [AssessmentsPage.Choice] = []
         var form: FeedbackController.AnswerForm
         var errors: [FieldError]
     }
@@ -116,6 +118,13 @@ enum FeedbackPage {
                                     value: model.form.text ?? "", rows: 5, errors: model.errors),
                 Components.input(.init(name: "elements", label: "Framework elements (optional)", value: model.form.elements, spellcheck: false), errors: model.errors),
                 Components.button("Send your feedback")) : .empty,
+            model.peerFrameworks.isEmpty ? .empty : Components.form(action: .peerAssessment(model.id), csrf: context.csrfToken,
+                H.el("h2", H.cls("govuk-heading-m"), H.text("Peer assessment")),
+                Components.paragraph("You may also rate \(model.subject) against the framework, with your evidence. Your name is shown with it."),
+                Components.select(name: "framework", label: "Framework to assess against",
+                                  options: model.peerFrameworks.map { ($0.id.uuidString.lowercased(), $0.title) },
+                                  selected: model.peerFrameworks.first { $0.title.hasPrefix("Core Values") }?.id.uuidString.lowercased() ?? ""),
+                Components.button("Start or continue a peer assessment", style: "secondary")),
             model.waitingForThreshold
                 ? H.el("div", H.cls("govuk-inset-text"), H.text("Anonymous answers are shown once at least \(FeedbackRequest.anonymityThreshold) people have answered."))
                 : .empty,

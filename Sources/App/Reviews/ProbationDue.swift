@@ -10,6 +10,7 @@ enum ProbationDue {
         var personID: UUID
         var name: String
         var manager: String?
+        var managerID: UUID?
         var endDate: String
         var next: Probation.Entry
     }
@@ -26,7 +27,7 @@ enum ProbationDue {
                   let next = Probation.entries(person: person, reviews: held, months: months, today: today).first(where: { $0.state != .done }),
                   try await LineManagement.allows(viewer, target: id, on: db)
             else { continue }
-            rows.append(Row(personID: id, name: person.displayName, manager: person.lineManager?.displayName,
+            rows.append(Row(personID: id, name: person.displayName, manager: person.lineManager?.displayName, managerID: person.$lineManager.id,
                             endDate: person.probationEndDate ?? "", next: next))
         }
         return rows.sorted { ($0.next.state == .overdue ? 0 : 1, $0.next.due) < ($1.next.state == .overdue ? 0 : 1, $1.next.due) }

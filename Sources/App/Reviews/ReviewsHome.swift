@@ -1,3 +1,4 @@
+import CapableCore
 import Fluent
 import Plot
 import Vapor
@@ -6,11 +7,15 @@ import Vapor
 /// team for managers. The rest of continuous review (check-ins, assessments, feedback,
 /// probation, the yearly review) joins this page as it is built.
 enum ReviewsHome {
-    struct Model: Encodable {
+    struct Model {
         var personID: UUID?
         var hasReports: Bool
         var isHR: Bool
+        var reviews: [ReviewRow] = []
     }
+
+    /// A yearly review the caller takes part in: their own, or a report's as their manager.
+    struct ReviewRow { var personID: UUID; var reviewID: UUID; var person: String; var cycle: String; var stage: String; var own: Bool }
 
     @Sendable static func page(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
@@ -18,8 +23,16 @@ enum ReviewsHome {
         if let me = principal.personID {
             hasReports = try await Person.query(on: req.database).filter(\.$lineManager.$id == me).filter(\.$active == true).count() > 0
         }
-        return view(.init(personID: principal.personID, hasReports: hasReports, isHR: !principal.roles.isDisjoint(with: [.hr, .admin])),
-                    context: PageContext(req))
+        var model = Model(personID: principal.personID, hasReports: hasReports, isHR: !principal.roles.isDisjoint(with: [.hr, .admin]))
+        if let me = principal.personID {
+            let reviews = try await ReviewCycles.visibleReviews(for: me, on: req.database)
+            let assessments = try await ReviewCycles.assessments(of: reviews, on: req.database)
+            model.reviews = try reviews.map { review in
+                ReviewRow(personID: review.$person.id, reviewID: try review.requireID(), person: review.person.displayName, cycle: review.cycle.title,
+                          stage: PDRTasks.stage(ReviewCycles.progress(review, assessments: assessments)), own: review.$person.id == me)
+            }
+        }
+        return view(model, context: PageContext(req))
     }
 
     static func view(_ model: Model, context: PageContext) -> HTML {
@@ -35,7 +48,12 @@ enum ReviewsHome {
                 H.el("li", H.link("My actions", to: .myActions)),
                 H.el("li", H.link("Feedback", to: .feedback)),
                 model.hasReports ? H.el("li", H.link("My team", to: .myTeam(indirect: false))) : .empty,
-                model.isHR ? H.el("li", H.link("Probation reviews due", to: .probationDue)) : .empty),
+                H.el("li", H.link("Notifications", to: .notifications)),
+                model.isHR ? H.el("li", H.link("Probation reviews due", to: .probationDue)) : .empty,
+                model.isHR ? H.el("li", H.link("Review cycles (PDR)", to: .reviewCycles)) : .empty),
+            model.reviews.isEmpty ? .empty : Components.table(caption: "Yearly reviews", headers: ["Review", "Cycle", "Next step"], rows: model.reviews.map { row in
+                [H.link(row.own ? "My review" : row.person, to: .review(row.personID, row.reviewID)), H.text(row.cycle), H.text(row.stage)]
+            }),
             model.personID == nil
                 ? H.el("div", H.cls("govuk-inset-text"), H.text("Your account is not linked to a staff record, so it has no objectives or actions of its own."))
                 : .empty

@@ -92,6 +92,11 @@ enum Fixtures {
         try await AuditEvent.query(on: app.db).sort(\.$id).all().map(\.action)
     }
 
+    /// The actions recorded for one kind of record, oldest first.
+    static func auditActions(_ app: Application, entity: String) async throws -> [String] {
+        try await AuditEvent.query(on: app.db).filter(\.$entity == entity).sort(\.$id).all().map(\.action)
+    }
+
     /// Each audit event as "action entity", in order.
     static func auditEvents(_ app: Application) async throws -> [String] {
         try await AuditEvent.query(on: app.db).sort(\.$id).all().map { "\($0.action) \($0.entity)" }

@@ -1,0 +1,58 @@
+import CapableCore
+import Fluent
+import Plot
+import Vapor
+
+/// The signed-in person's notification list: reminders, newest first, unread ones marked new.
+enum NotificationsController {
+    static let shown = 100
+
+    static func unreadCount(for person: UUID, on db: any Database) async throws -> Int {
+        try await AppNotification.query(on: db).filter(\.$person.$id == person).filter(\.$readAt == nil).count()
+    }
+
+    @Sendable static func index(req: Request) async throws -> HTML {
+        guard let me = try req.requirePrincipal().personID else { return NotificationsPage.view(nil, context: PageContext(req)) }
+        let rows = try await AppNotification.query(on: req.database).filter(\.$person.$id == me).sort(\.$createdAt, .descending)
+            .sort(\.$key).limit(shown).all()
+        return NotificationsPage.view(rows.map { .init(message: $0.message, link: $0.link, createdAt: $0.createdAt, unread: $0.readAt == nil) },
+                                      context: PageContext(req))
+    }
+
+    /// Marks every unread notification read.
+    @Sendable static func markRead(req: Request) async throws -> Response {
+        guard let me = try req.requirePrincipal().personID else { throw AppError.forbidden }
+        let unread = try await unreadCount(for: me, on: req.database)
+        if unread > 0 {
+            try await AppNotification.query(on: req.database).filter(\.$person.$id == me).filter(\.$readAt == nil).set(\.$readAt, to: Date()).update()
+            try await req.audit("read", entity: "notification", id: nil, changes: [FieldChange(field: "read", old: nil, new: String(unread))])
+        }
+        return req.redirect(to: SiteURL.notifications.path, redirectType: .normal)
+    }
+}
+
+enum NotificationsPage {
+    struct Row { var message: String; var link: String; var createdAt: Date?; var unread: Bool }
+
+    static func view(_ rows: [Row]?, context: PageContext) -> HTML {
+        let unread = rows?.filter(\.unread).count ?? 0
+        return Layout.page(PageFrame(title: "Notifications", breadcrumbs: [("Home", .home)]), context: context,
+            Components.heading("Notifications"),
+            .unwrap(rows) { rows in
+                .group(
+                    H.el("p", H.cls("govuk-body"), H.attr("role", "status"),
+                         H.text(rows.isEmpty ? "You have no notifications." : "\(unread) new, \(rows.count) in all.")),
+                    unread == 0 ? .empty : Components.form(action: .notificationsRead, csrf: context.csrfToken,
+                                                           Components.button("Mark all as read", style: "secondary")),
+                    rows.isEmpty ? .empty : H.el("ul", H.cls("govuk-list app-notifications"), .group(rows.map { row in
+                        H.el("li",
+                             row.unread ? Components.tag("New", colour: "blue") : .empty,
+                             H.text(" "),
+                             // Links are site paths written by `Reminders`, never user input.
+                             H.el("a", H.cls("govuk-link"), H.attr("href", row.link.hasPrefix("/") ? row.link : "/"), H.text(row.message)),
+                             .unwrap(row.createdAt) { H.el("span", H.cls("govuk-hint"), H.text(" " + DisplayFormat.dateTime($0))) })
+                    })))
+            },
+            rows == nil ? Components.paragraph("Your account is not linked to a staff record, so it has no notifications.") : .empty)
+    }
+}

@@ -1,0 +1,89 @@
+import CapableCore
+import Fluent
+import Plot
+import SQLKit
+import Vapor
+
+/// Calibration of a cycle's manager ratings, for HR: how each manager and unit spread their
+/// ratings, managers far from the cycle average flagged, and adjustments with a recorded reason
+/// while the person has not yet seen the assessment. Covers the people the viewer looks after.
+enum CalibrationController {
+    struct CountRow: Decodable {
+        var manager_id: UUID
+        var given_name: String
+        var family_name: String
+        var preferred_name: String?
+        var unit_name: String?
+        var level: Int
+        var n: Int
+    }
+
+    static func counts(cycle: UUID, viewer: Viewer, on db: any Database) async throws -> [CountRow] {
+        let scope = PeopleScope(viewer: viewer)
+        return try await db.sql.raw(scope.commonTables + """
+             SELECT a.assessor_id AS manager_id, m.given_name, m.family_name, m.preferred_name, u.name AS unit_name, ar.level, COUNT(*) AS n \
+            FROM reviews r JOIN assessments a ON a.id = r.manager_assessment_id JOIN assessment_ratings ar ON ar.assessment_id = a.id \
+            JOIN people p ON p.id = r.person_id JOIN people m ON m.id = a.assessor_id LEFT JOIN org_units u ON u.id = p.org_unit_id \
+            WHERE r.cycle_id = \(bind: cycle) AND a.submitted_on IS NOT NULL AND \(scope.condition(alias: "p")) \
+            GROUP BY a.assessor_id, m.given_name, m.family_name, m.preferred_name, u.name, ar.level
+            """).all(decoding: CountRow.self)
+    }
+
+    /// The scale the cycle's framework rates on today.
+    static func scale(of cycle: ReviewCycle, on db: any Database) async throws -> [ScaleLevel] {
+        guard let version = try await Frameworks.current(cycle.frameworkID, includeDraft: false, on: db) else { return ScaleLevel.standard }
+        return try await FrameworkStore.document(version, on: db).ratingScale
+    }
+
+    struct Query: Content { var manager: UUID? }
+
+    @Sendable static func page(req: Request) async throws -> HTML {
+        let cycle = try await ReviewCyclesController.cycle(req)
+        let principal = try req.requirePrincipal()
+        let scale = try await scale(of: cycle, on: req.database)
+        let rows = try await counts(cycle: try cycle.requireID(), viewer: principal.viewer, on: req.database)
+        let names = Dictionary(rows.map { ($0.manager_id.uuidString, "\($0.preferred_name ?? $0.given_name) \($0.family_name)") }, uniquingKeysWith: { first, _ in first })
+        let managers = Calibration.groups(counted: rows.map { ($0.manager_id.uuidString, $0.level, $0.n) }, levels: scale.count)
+        let units = Calibration.groups(counted: rows.map { ($0.unit_name ?? "No unit", $0.level, $0.n) }, levels: scale.count)
+        let filter = try req.query.decode(Query.self).manager
+        let reviews = try await filter.asyncMap { try await reviewsRated(by: $0, cycle: cycle, viewer: principal.viewer, on: req.database) } ?? []
+        return CalibrationPage.view(.init(
+            cycleID: try cycle.requireID(), title: cycle.title, calibratedOn: cycle.calibratedOn, levels: scale.map(\.label),
+            managers: managers.map { .init(group: $0, id: UUID(uuidString: $0.key), name: names[$0.key] ?? "") },
+            units: units.map { .init(group: $0, id: nil, name: $0.key) },
+            filteredManager: filter.flatMap { names[$0.uuidString] }, reviews: reviews), context: PageContext(req))
+    }
+
+    /// The reviews a manager rated in the cycle, among those the viewer looks after.
+    static func reviewsRated(by manager: UUID, cycle: ReviewCycle, viewer: Viewer, on db: any Database) async throws -> [CalibrationPage.ReviewRow] {
+        let reviews = try await PerformanceReview.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$managerAssessmentID != nil)
+            .with(\.$person).all()
+        let assessments = try await ReviewCycles.assessments(of: reviews, on: db)
+        var rows: [CalibrationPage.ReviewRow] = []
+        for review in reviews {
+            guard let assessment = review.managerAssessmentID.flatMap({ assessments[$0] }), assessment.$assessor.id == manager, assessment.isSubmitted,
+                  try await LineManagement.allows(viewer, target: review.$person.id, on: db) else { continue }
+            rows.append(.init(id: try review.requireID(), person: review.person.displayName, shared: assessment.sharedWithPerson))
+        }
+        return rows.sorted { $0.person < $1.person }
+    }
+
+    /// Shows every submitted manager assessment in the cycle to its person: calibration is over.
+    @Sendable static func finish(req: Request) async throws -> Response {
+        let cycle = try await ReviewCyclesController.cycle(req)
+        guard cycle.calibratedOn == nil else { throw AppError.conflict("Calibration of \(cycle.title) finished on \(DisplayFormat.calendarDate(cycle.calibratedOn ?? "")).") }
+        let reviews = try await PerformanceReview.query(on: req.database).filter(\.$cycle.$id == cycle.requireID()).filter(\.$managerAssessmentID != nil).all()
+        let ids = reviews.compactMap(\.managerAssessmentID)
+        var shared = 0
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let unshared = try await Assessment.query(on: req.database).filter(\.$id ~~ chunk).filter(\.$submittedOn != nil)
+                .filter(\.$sharedWithPerson == false).all()
+            shared += unshared.count
+            try await Assessment.query(on: req.database).filter(\.$id ~~ unshared.compactMap(\.id)).set(\.$sharedWithPerson, to: true).update()
+        }
+        try await req.update(cycle) { $0.calibratedOn = CalendarDate.today.description }
+        try await req.audit("calibrate", entity: ReviewCycle.auditEntity, id: cycle.id?.uuidString,
+                            changes: [FieldChange(field: "manager_assessments_shared", old: nil, new: String(shared))])
+        return req.redirect(to: SiteURL.calibration(try cycle.requireID()).path, redirectType: .normal)
+    }
+}
