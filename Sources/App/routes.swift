@@ -134,6 +134,18 @@ func routes(_ app: Application) throws {
     api.get("assessments", use: ReviewsAPI.assessments).policy(.signedIn)
     api.get("probation-reviews", use: ReviewsAPI.probationReviews).policy(.signedIn)
     api.get("development-plans", use: ReviewsAPI.developmentPlan).policy(.signedIn)
+    api.post("development-plans", use: ReviewsAPI.addPlanItem).policy(.signedIn)
+    api.post("check-ins", use: ReviewsAPI.createCheckIn).policy(.signedIn)
+    // Feedback is the caller's own: what they received, and named feedback they give.
+    api.get("feedback", use: ReviewsAPI.feedback).policy(.signedIn)
+    api.post("feedback", use: ReviewsAPI.giveFeedback).policy(.signedIn)
+    api.get("review-cycles", use: ReviewCyclesAPI.cycles).policy(.anyRole([.hr, .admin]))
+    api.post("review-cycles", use: ReviewCyclesAPI.createCycle).policy(.anyRole([.hr, .admin]))
+    // Reviews by id: the handlers apply the person-record rule, and each step its own side.
+    api.get("reviews", use: ReviewCyclesAPI.reviews).policy(.signedIn)
+    api.get("reviews", ":reviewID", use: ReviewCyclesAPI.review).policy(.signedIn)
+    api.post("reviews", ":reviewID", "steps", ":step", use: ReviewCyclesAPI.step).policy(.signedIn)
+    api.get("notifications", use: NotificationsController.api).policy(.signedIn)
     api.get("actions", use: ActionsAPI.list).policy(.signedIn)
     api.post("actions", use: ActionsAPI.create).policy(.signedIn)
     api.patch("actions", ":actionID", use: ActionsAPI.update).policy(.signedIn)

@@ -46,3 +46,9 @@ struct FieldError: Codable, Sendable, Equatable {
     var field: String
     var message: String
 }
+
+/// Field errors as an `Error`, so a validation `Result` can carry them to a page or the API.
+struct FieldErrors: Error, Sendable {
+    var errors: [FieldError]
+    init(_ errors: [FieldError]) { self.errors = errors }
+}

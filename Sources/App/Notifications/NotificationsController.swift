@@ -19,6 +19,15 @@ enum NotificationsController {
                                       context: PageContext(req))
     }
 
+    struct NotificationDTO: Content { var message: String; var link: String; var createdAt: Date?; var read: Bool }
+
+    /// `/api/v1/notifications`: the caller's list, newest first.
+    @Sendable static func api(req: Request) async throws -> [NotificationDTO] {
+        guard let me = try req.requirePrincipal().personID else { return [] }
+        return try await AppNotification.query(on: req.database).filter(\.$person.$id == me).sort(\.$createdAt, .descending).limit(shown).all()
+            .map { NotificationDTO(message: $0.message, link: $0.link, createdAt: $0.createdAt, read: $0.readAt != nil) }
+    }
+
     /// Marks every unread notification read.
     @Sendable static func markRead(req: Request) async throws -> Response {
         guard let me = try req.requirePrincipal().personID else { throw AppError.forbidden }

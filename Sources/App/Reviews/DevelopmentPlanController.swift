@@ -41,6 +41,24 @@ enum DevelopmentPlanController {
     @Sendable static func add(req: Request) async throws -> Response {
         let person = try await ObjectivesController.person(req)
         let form = try req.content.decode(ItemForm.self)
+        switch try await validate(form, on: req.database) {
+        case .failure(let failed): return try await page(req, person: person, form: form, errors: failed.errors).response(status: .badRequest)
+        case .success(let clean):
+            try await create(clean, person: try person.requireID(), on: req)
+            return req.redirect(to: SiteURL.developmentPlan(try person.requireID()).path, redirectType: .normal)
+        }
+    }
+
+    struct Clean: Sendable {
+        var element: UUID?
+        var description: String
+        var method: DevelopmentPlanItem.Method
+        var dueOn: String?
+        var gap: String?
+    }
+
+    /// The problems with an item, by field, for the page and the API.
+    static func validate(_ form: ItemForm, on db: any Database) async throws -> Result<Clean, FieldErrors> {
         var errors: [FieldError] = []
         let text = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty || text.count > 500 { errors.append(.init(field: "description", message: "Describe what will be done (up to 500 characters)")) }
@@ -48,22 +66,25 @@ enum DevelopmentPlanController {
         if method == nil { errors.append(.init(field: "method", message: "Choose how: a course, shadowing, coaching, a project or something else")) }
         let due = DateField.optional(form.due_on, field: "due_on", what: "the due date", errors: &errors)?.description
         let element = (form.element_id?.isEmpty ?? true) ? nil : UUID(uuidString: form.element_id ?? "")
-        if form.element_id?.isEmpty == false, try await element.asyncMap({ try await Frameworks.latestElements([$0], on: req.database).isEmpty }) ?? true {
+        if form.element_id?.isEmpty == false, try await element.asyncMap({ try await Frameworks.latestElements([$0], on: db).isEmpty }) ?? true {
             errors.append(.init(field: "description", message: "The framework element is not in any published framework"))
         }
-        guard errors.isEmpty, let method else {
-            return try await page(req, person: person, form: form, errors: errors).response(status: .badRequest)
-        }
+        guard errors.isEmpty, let method else { return .failure(.init(errors)) }
+        return .success(Clean(element: element, description: text, method: method, dueOn: due, gap: form.gap?.nilIfEmpty.map { String($0.prefix(200)) }))
+    }
+
+    @discardableResult
+    static func create(_ clean: Clean, person: UUID, on req: Request) async throws -> DevelopmentPlanItem {
         let item = DevelopmentPlanItem()
-        item.$person.id = try person.requireID()
-        item.elementID = element
-        item.summary = text
-        item.method = method.rawValue
-        item.dueOn = due
+        item.$person.id = person
+        item.elementID = clean.element
+        item.summary = clean.description
+        item.method = clean.method.rawValue
+        item.dueOn = clean.dueOn
         item.status = DevelopmentPlanItem.Status.planned.rawValue
-        item.gap = form.gap?.nilIfEmpty.map { String($0.prefix(200)) }
+        item.gap = clean.gap
         try await req.create(item)
-        return req.redirect(to: SiteURL.developmentPlan(try person.requireID()).path, redirectType: .normal)
+        return item
     }
 
     @Sendable static func setStatus(req: Request) async throws -> Response {

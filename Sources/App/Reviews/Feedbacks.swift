@@ -42,7 +42,8 @@ enum Feedbacks {
 
     /// Records feedback. Anonymous feedback is written without author or date and audited
     /// without an actor: the log shows that feedback was given, not by whom.
-    static func record(subject: UUID, text: String, elements: [UUID], anonymous: Bool, request: UUID?, on req: Request) async throws {
+    @discardableResult
+    static func record(subject: UUID, text: String, elements: [UUID], anonymous: Bool, request: UUID?, on req: Request) async throws -> FeedbackItem {
         let principal = try req.requirePrincipal()
         let item = FeedbackItem()
         item.$subject.id = subject
@@ -59,6 +60,7 @@ enum Feedbacks {
         } else {
             try await req.audit("create", entity: "feedback", id: try item.requireID().uuidString, changes: changes)
         }
+        return item
     }
 
     /// Anonymous answers to a request, when enough have answered to show them, sorted by their

@@ -35,11 +35,15 @@ enum ReviewsAPI {
 
     @Sendable static func checkIns(req: Request) async throws -> [CheckInDTO] {
         guard let person = try await person(req) else { return [] }
-        let me = try req.requirePrincipal().personID
-        let rows = try await CheckIn.query(on: req.database).filter(\.$person.$id == person).with(\.$observations).with(\.$objectives)
+        return try await checkInDTOs(person: person, me: try req.requirePrincipal().personID, on: req.database)
+    }
+
+    /// A person's check-ins as `me` may see them, newest first.
+    static func checkInDTOs(person: UUID, me: UUID?, on db: any Database) async throws -> [CheckInDTO] {
+        let rows = try await CheckIn.query(on: db).filter(\.$person.$id == person).with(\.$observations).with(\.$objectives)
             .sort(\.$heldOn, .descending).all()
         let notes = try await me.asyncMap { author in
-            try await CheckInPrivateNote.query(on: req.database).filter(\.$checkIn.$id ~~ rows.compactMap(\.id)).filter(\.$authorID == author).all()
+            try await CheckInPrivateNote.query(on: db).filter(\.$checkIn.$id ~~ rows.compactMap(\.id)).filter(\.$authorID == author).all()
         } ?? []
         return try rows.map { checkIn in
             let participant = checkIn.isParticipant(me)

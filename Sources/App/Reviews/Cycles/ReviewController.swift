@@ -56,6 +56,22 @@ enum ReviewController {
         let person = try await ObjectivesController.person(req)
         let review = try await find(req, person: person)
         guard let step = req.parameters.get("step").flatMap(PDRTasks.Step.init(rawValue:)) else { throw AppError.notFound }
+        let form = (try? req.content.decode(StepForm.self)) ?? StepForm()
+        switch try await perform(step, on: review, form: form, req: req) {
+        case .failure(let failed):
+            return try await page(req, person: person, review: review, form: form, errors: failed.errors).response(status: .badRequest)
+        case .success(.assessment(let id)):
+            return req.redirect(to: SiteURL.assessment(try person.requireID(), id).path, redirectType: .normal)
+        case .success(.recorded):
+            return req.redirect(to: SiteURL.review(try person.requireID(), try review.requireID()).path, redirectType: .normal)
+        }
+    }
+
+    enum Outcome: Sendable { case recorded, assessment(UUID) }
+
+    /// One step, for the page and the API alike. Throws forbidden for the wrong side and conflict
+    /// once signed off; returns the problems, by field, when the step cannot be recorded yet.
+    static func perform(_ step: PDRTasks.Step, on review: PerformanceReview, form: StepForm, req: Request) async throws -> Result<Outcome, FieldErrors> {
         let principal = try req.requirePrincipal()
         let side = try await ReviewCycles.side(of: principal, on: review, on: req.database)
         guard side != .neither, let me = principal.personID else { throw AppError.forbidden }
@@ -63,41 +79,37 @@ enum ReviewController {
             let signed = [review.personSignedOn, review.managerSignedOn].compactMap { $0 }.max() ?? ""
             throw AppError.conflict("This review was signed off on \(DisplayFormat.calendarDate(signed)) and cannot be changed.")
         }
-        let form = (try? req.content.decode(StepForm.self)) ?? StepForm()
+        let person = review.$person.id
         let assessments = try await ReviewCycles.assessments(of: [review], on: req.database)
         let blockers = PDRTasks.blockers(before: step, in: ReviewCycles.progress(review, assessments: assessments))
         var errors = blockers.map { FieldError(field: "tasks", message: "\($0): finish it before the \(step.label.lowercased())") }
-        let back = SiteURL.review(try person.requireID(), try review.requireID()).path
-        if errors.isEmpty {
-            switch step {
-            case .selfAssessment, .managerAssessment:
-                let kind: Assessment.Kind = step == .selfAssessment ? .selfAssessment : .manager
-                guard (side == .person) == (kind == .selfAssessment) else { throw AppError.forbidden }
-                let existing = kind == .selfAssessment ? review.selfAssessmentID : review.managerAssessmentID
-                if let existing { return req.redirect(to: SiteURL.assessment(try person.requireID(), existing).path, redirectType: .normal) }
-                let assessment = try await Assessments.start(person: try person.requireID(), assessor: me, kind: kind, framework: review.cycle.frameworkID, on: req)
-                try await req.update(review) { review in
-                    if kind == .selfAssessment { review.selfAssessmentID = assessment.id } else { review.managerAssessmentID = assessment.id }
-                }
-                return req.redirect(to: SiteURL.assessment(try person.requireID(), try assessment.requireID()).path, redirectType: .normal)
-            case .meeting:
-                guard side == .manager else { throw AppError.forbidden }
-                errors += meetingProblems(form, cycle: review.cycle)
-                if errors.isEmpty {
-                    let heldOn = CalendarDate(form.held_on?.trimmingCharacters(in: .whitespaces) ?? "")?.description
-                    try await req.update(review) { $0.meetingOn = heldOn; $0.meetingNotes = (form.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-                }
-            case .developmentPlan:
-                let items = try await DevelopmentPlanItem.query(on: req.database).filter(\.$person.$id == person.requireID())
-                    .filter(\.$status != DevelopmentPlanItem.Status.dropped.rawValue).count()
-                if items == 0 { errors.append(.init(field: "plan", message: "Add at least one item to the development plan before agreeing it")) }
-                if errors.isEmpty { try await req.update(review) { $0.planAgreedOn = CalendarDate.today.description } }
-            case .signOff:
-                try await signOff(review, side: side, managerAssessment: review.managerAssessmentID.flatMap { assessments[$0] }, errors: &errors, on: req)
+        guard errors.isEmpty else { return .failure(FieldErrors(errors)) }
+        switch step {
+        case .selfAssessment, .managerAssessment:
+            let kind: Assessment.Kind = step == .selfAssessment ? .selfAssessment : .manager
+            guard (side == .person) == (kind == .selfAssessment) else { throw AppError.forbidden }
+            if let existing = kind == .selfAssessment ? review.selfAssessmentID : review.managerAssessmentID { return .success(.assessment(existing)) }
+            let assessment = try await Assessments.start(person: person, assessor: me, kind: kind, framework: review.cycle.frameworkID, on: req)
+            try await req.update(review) { review in
+                if kind == .selfAssessment { review.selfAssessmentID = assessment.id } else { review.managerAssessmentID = assessment.id }
             }
+            return .success(.assessment(try assessment.requireID()))
+        case .meeting:
+            guard side == .manager else { throw AppError.forbidden }
+            errors += meetingProblems(form, cycle: review.cycle)
+            if errors.isEmpty {
+                let heldOn = CalendarDate(form.held_on?.trimmingCharacters(in: .whitespaces) ?? "")?.description
+                try await req.update(review) { $0.meetingOn = heldOn; $0.meetingNotes = (form.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            }
+        case .developmentPlan:
+            let items = try await DevelopmentPlanItem.query(on: req.database).filter(\.$person.$id == person)
+                .filter(\.$status != DevelopmentPlanItem.Status.dropped.rawValue).count()
+            if items == 0 { errors.append(.init(field: "plan", message: "Add at least one item to the development plan before agreeing it")) }
+            if errors.isEmpty { try await req.update(review) { $0.planAgreedOn = CalendarDate.today.description } }
+        case .signOff:
+            try await signOff(review, side: side, managerAssessment: review.managerAssessmentID.flatMap { assessments[$0] }, errors: &errors, on: req)
         }
-        guard errors.isEmpty else { return try await page(req, person: person, review: review, form: form, errors: errors).response(status: .badRequest) }
-        return req.redirect(to: back, redirectType: .normal)
+        return errors.isEmpty ? .success(.recorded) : .failure(FieldErrors(errors))
     }
 
     static func meetingProblems(_ form: StepForm, cycle: ReviewCycle) -> [FieldError] {
