@@ -25,7 +25,7 @@ struct ReviewCyclesTests {
 
     static func form(title: String = "PDR 2027", opens: Int = -10, selfDue: Int = 10, managerDue: Int = 20, closes: Int = 30) -> [String: String] {
         let today = CalendarDate.today
-        return ["title": title, "framework": AssessmentsTests.coreValues.uuidString, "rule": "unit", "unit": "U",
+        return ["title": title, "framework": AssessmentsTests.coreValues.uuidString, "rule": "unit", "unit": "U", "role": "", "grade_low": "", "days": "",
                 "opens_on": DisplayFormat.ukDate(today.adding(days: opens).description),
                 "self_due_on": DisplayFormat.ukDate(today.adding(days: selfDue).description),
                 "manager_due_on": DisplayFormat.ukDate(today.adding(days: managerDue).description),

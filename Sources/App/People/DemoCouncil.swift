@@ -100,7 +100,7 @@ enum DemoCouncil {
     /// Demo sign-ins: person ref and the roles the account gets. Managers need no role.
     static let accounts: [(ref: String, roles: [Role])] = [
         ("D0001", [.topTeam]), ("D0005", [.hr, .admin]), ("D0006", [.hr]), ("D0009", [.risk]),
-        ("D0012", []), ("D0101", []), ("D0025", []),
+        ("D0011", []), ("D0012", []), ("D0101", []), ("D0025", []),
     ]
 
     /// Names repeat in a council of this size, so the employee number keeps addresses unique.

@@ -36,6 +36,8 @@ enum DemoRecruitment {
             try await JobRoleRequirement(jobRoleID: roleID, elementID: element.id, level: requirement.level,
                                          essential: requirement.essential).create(on: db)
         }
+        // The council's team managers hold the role, so their development plans can show gaps.
+        try await Person.query(on: db).filter(\.$jobTitle, .custom("LIKE"), "Team Manager%").set(\.$jobRole.$id, to: roleID).update()
 
         let spec = try await PersonSpecifications.generate(role: role, on: db, context: .system)
         // Communicating well to many audiences is also tested with a written exercise.

@@ -12,7 +12,8 @@ enum ReviewCycles {
         var rule: String?
         var unit: String?
         var subunits: String?
-        var role: UUID?
+        /// Text, not a UUID: the form sends an empty value when no role is chosen.
+        var role: String?
         var grade_low: String?
         var grade_high: String?
         var days: String?
@@ -22,7 +23,7 @@ enum ReviewCycles {
         var closes_on: String?
 
         var audienceQuery: AudiencesController.Query {
-            .init(rule: rule, unit: unit, subunits: subunits, role: role, grade_low: grade_low, grade_high: grade_high, days: days)
+            .init(rule: rule, unit: unit, subunits: subunits, role: role.flatMap(UUID.init(uuidString:)), grade_low: grade_low, grade_high: grade_high, days: days)
         }
     }
 

@@ -55,7 +55,7 @@ enum ReviewCyclesAPI {
         let body = try req.content.decode(NewCycle.self)
         let form = ReviewCycles.Form(
             title: body.title, framework: body.frameworkId?.uuidString, rule: body.audience?.rule, unit: body.audience?.unit,
-            subunits: body.audience?.includeSubunits == true ? "yes" : nil, role: body.audience?.jobRoleId, grade_low: body.audience?.gradeLow,
+            subunits: body.audience?.includeSubunits == true ? "yes" : nil, role: body.audience?.jobRoleId?.uuidString, grade_low: body.audience?.gradeLow,
             grade_high: body.audience?.gradeHigh, days: body.audience?.days.map(String.init),
             opens_on: body.opensOn, self_due_on: body.selfDueOn, manager_due_on: body.managerDueOn, closes_on: body.closesOn)
         switch try await ReviewCycles.validate(form, on: req.database) {

@@ -49,7 +49,10 @@ enum ReviewCyclesPage {
                 Components.input(.init(name: "title", label: "Title", hint: "For example, PDR 2027", value: form.title), errors: model.errors),
                 Components.select(name: "framework", label: "Framework to assess against", options: [("", "Choose a framework")]
                                   + model.frameworks.map { ($0.id.uuidString.lowercased(), $0.title) },
-                                  selected: form.framework?.lowercased() ?? "", errors: model.errors),
+                                  // The council's core framework is the usual choice, so it starts selected.
+                                  selected: form.framework?.lowercased()
+                                      ?? model.frameworks.first { $0.title.hasPrefix("Core Values") }?.id.uuidString.lowercased() ?? "",
+                                  errors: model.errors),
                 H.el("h2", H.cls("govuk-heading-m"), H.text("Who the cycle is for")),
                 Components.paragraph("Everyone in the audience on the day the cycle opens gets a review, with their line manager."),
                 AudiencePage.ruleFields(form.audienceQuery, roles: model.roles, errors: model.errors),
