@@ -35,7 +35,8 @@ struct BenchCommand: AsyncCommand {
         for _ in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
             let (rows, total) = try await PeopleQueries.team(of: manager, indirect: false, limit: TeamPage.pageSize, offset: 0, on: app.db)
-            let html = TeamPage.view(.init(indirect: false, page: 1, rows: rows, total: total, linkedToPerson: true),
+            let pdr = try await ReviewCycles.stages(of: rows.map(\.id), on: app.db)
+            let html = TeamPage.view(.init(indirect: false, page: 1, rows: rows, total: total, linkedToPerson: true, pdr: pdr),
                                      context: PageContext(signedInName: "Bench", csrfToken: nil, roles: [])).render()
             guard html.contains("Next check-in") else { throw CommandFailure("the team page did not render") }
             timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
@@ -83,6 +84,21 @@ struct BenchCommand: AsyncCommand {
                 }
             }
         }
+        // A yearly review open for every report, so the PDR stage column does its real work.
+        let cycle = ReviewCycle()
+        cycle.title = "Bench PDR"; cycle.frameworkID = UUID(); cycle.audienceJSON = "{}"
+        cycle.opensOn = CalendarDate.today.adding(days: -7).description; cycle.selfDueOn = CalendarDate.today.adding(days: 7).description
+        cycle.managerDueOn = CalendarDate.today.adding(days: 14).description; cycle.closesOn = CalendarDate.today.adding(days: 30).description
+        try await cycle.create(on: db)
+        let reviews = try await Person.query(on: db).filter(\.$lineManager.$id == managerID).all().map { person in
+            let review = PerformanceReview()
+            review.$cycle.id = cycle.id!
+            review.$person.id = person.id!
+            review.$manager.id = managerID
+            review.meetingNotes = ""
+            return review
+        }
+        try await reviews.create(on: db)
         return managerID
     }
 }
