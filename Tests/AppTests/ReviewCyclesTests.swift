@@ -57,6 +57,8 @@ struct ReviewCyclesTests {
             let location = try #require(created.headers.first(name: .location))
             let page = try await hr.get(location)
             let list = try await hr.get("/reviews/cycles")
+            let staffReads = [try await staff.get(location), try await staff.get("\(location)/calibration"), try await staff.get("/reviews/cycles")]
+            let staffFinish = try await staff.post("\(location)/calibration/finish")
 
             // check
             #expect(form.status == .ok)
@@ -79,6 +81,9 @@ struct ReviewCyclesTests {
             #expect(page.body.string.contains("0 of 2 (0%)"))
             #expect(page.body.string.contains("Everyone in Unit U"))
             #expect(list.body.string.contains("PDR 2027"))
+            #expect(staffReads.map(\.status) == [.forbidden, .forbidden, .forbidden], "cycles and calibration are for HR and administrators")
+            #expect(staffFinish.status == .forbidden)
+            #expect(try await ReviewCycle.query(on: app.db).first()?.calibratedOn == nil)
             #expect(try await Fixtures.auditActions(app, entity: "review_cycle").contains("launch"))
         }
     }

@@ -59,7 +59,7 @@ enum Audit {
                 events.append(AuditEvent(record: record, hash: hash))
                 previous = hash
             }
-            for chunk in stride(from: 0, to: events.count, by: 500).map({ Array(events[$0..<min($0 + 500, events.count)]) }) {
+            for chunk in events.chunks(of: 500) {
                 try await chunk.create(on: tx)
             }
         }

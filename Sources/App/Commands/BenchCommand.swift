@@ -90,10 +90,11 @@ struct BenchCommand: AsyncCommand {
         cycle.opensOn = CalendarDate.today.adding(days: -7).description; cycle.selfDueOn = CalendarDate.today.adding(days: 7).description
         cycle.managerDueOn = CalendarDate.today.adding(days: 14).description; cycle.closesOn = CalendarDate.today.adding(days: 30).description
         try await cycle.create(on: db)
+        let cycleID = try cycle.requireID()
         let reviews = try await Person.query(on: db).filter(\.$lineManager.$id == managerID).all().map { person in
             let review = PerformanceReview()
-            review.$cycle.id = cycle.id!
-            review.$person.id = person.id!
+            review.$cycle.id = cycleID
+            review.$person.id = try person.requireID()
             review.$manager.id = managerID
             review.meetingNotes = ""
             return review

@@ -103,7 +103,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case reviewCycles
     case newReviewCycle
     case reviewCycle(UUID)
-    case calibration(UUID)
+    /// A cycle's calibration; with a manager, the reviews they rated listed too.
+    case calibration(UUID, manager: UUID? = nil)
     case calibrationReview(UUID, UUID)
     case calibrationFinish(UUID)
     case review(UUID, UUID)
@@ -238,7 +239,8 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .reviewCycles: "/reviews/cycles"
         case .newReviewCycle: "/reviews/cycles/new"
         case .reviewCycle(let id): "/reviews/cycles/\(id.uuidString.lowercased())"
-        case .calibration(let id): "/reviews/cycles/\(id.uuidString.lowercased())/calibration"
+        case .calibration(let id, let manager):
+            "/reviews/cycles/\(id.uuidString.lowercased())/calibration" + Self.query(["manager": manager?.uuidString.lowercased()])
         case .calibrationReview(let id, let review): "/reviews/cycles/\(id.uuidString.lowercased())/calibration/\(review.uuidString.lowercased())"
         case .calibrationFinish(let id): "/reviews/cycles/\(id.uuidString.lowercased())/calibration/finish"
         case .review(let person, let id): "/people/\(person.uuidString.lowercased())/reviews/\(id.uuidString.lowercased())"

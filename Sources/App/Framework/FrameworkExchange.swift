@@ -104,8 +104,8 @@ enum FrameworkExchange {
     private static func checkIDsAreFree(_ document: FrameworkDocument, on db: any Database) async throws {
         let ids = document.allElements().map(\.id)
         var problems: [String] = []
-        for start in stride(from: 0, to: ids.count, by: 200) {
-            let rows = try await FrameworkElementRow.query(on: db).filter(\.$elementID ~~ Array(ids[start..<min(start + 200, ids.count)]))
+        for chunk in ids.chunks(of: 200) {
+            let rows = try await FrameworkElementRow.query(on: db).filter(\.$elementID ~~ chunk)
                 .with(\.$version).all()
             for row in rows where row.version.lineage != document.id {
                 let code = document.element(row.elementID)?.code ?? row.code

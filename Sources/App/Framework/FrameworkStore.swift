@@ -94,8 +94,8 @@ enum FrameworkStore {
         }
         try walk(document.elements, parent: nil)
         // Chunked so a large framework stays under SQLite's bound-parameter limit.
-        for start in stride(from: 0, to: rows.count, by: 50) {
-            try await rows[start..<min(start + 50, rows.count)].map { $0 }.create(on: db)
+        for chunk in rows.chunks(of: 50) {
+            try await chunk.create(on: db)
         }
     }
 }

@@ -126,14 +126,14 @@ enum Reminders {
     }
 
     /// Inserts in batches; a key a person already has is skipped by the database itself (the
-    /// unique index), which is what makes concurrent runs safe.
+    /// unique index), which is what makes concurrent runs safe. The count returned is the growth
+    /// of the list, so a run alongside another may report some of the other's reminders.
     static func insert(_ reminders: [Reminder], on db: any Database) async throws -> Int {
         struct Count: Decodable { var n: Int }
         let countSQL: SQLQueryString = "SELECT COUNT(*) AS n FROM notifications"
         let before = try await db.sql.raw(countSQL).first(decoding: Count.self)?.n ?? 0
         let now = Date()
-        for start in stride(from: 0, to: reminders.count, by: 200) {
-            let batch = reminders[start..<min(start + 200, reminders.count)]
+        for batch in reminders.chunks(of: 200) {
             var sql: SQLQueryString = "INSERT INTO notifications (id, person_id, \(ident: "key"), message, link, created_at) VALUES "
             for (index, reminder) in batch.enumerated() {
                 if index > 0 { sql += ", " }

@@ -35,7 +35,7 @@ extension PeopleImport {
             var personIDs = Dictionary(people.map { ($0.record.key, $0.id) }, uniquingKeysWith: { first, _ in first })
             try await writePeople(plan.rows, unitIDs: unitIDs, personIDs: &personIDs, audit: &audit, on: tx, progress: progress)
             let leavers = plan.deactivations.compactMap { personIDs[$0] }
-            for chunk in stride(from: 0, to: leavers.count, by: 500).map({ Array(leavers[$0..<min($0 + 500, leavers.count)]) }) {
+            for chunk in leavers.chunks(of: 500) {
                 try await tx.sql.raw("UPDATE people SET active = \(bind: false), updated_at = \(bind: Date()) WHERE id IN (\(binds: chunk))").run()
             }
             audit += leavers.map { Audit.Entry(action: "update", entity: Person.auditEntity, id: $0.uuidString,

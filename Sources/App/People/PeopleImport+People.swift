@@ -28,9 +28,10 @@ extension PeopleImport {
         let creates = rows.filter { $0.existingID == nil && $0.record != nil && $0.action != .unchanged }
         for row in creates { if let key = row.key { personIDs[key] = UUID() } }
         let ordered = managersFirst(creates)
-        for start in stride(from: 0, to: ordered.count, by: 400) {
+        var inserted = 0
+        for batch in ordered.chunks(of: 400) {
             var insert = db.sql.insert(into: Person.schema).columns(personColumns)
-            for row in ordered[start..<min(start + 400, ordered.count)] {
+            for row in batch {
                 guard let record = row.record, let id = personIDs[record.key] else { continue }
                 insert = insert.values(values(record, id: id, active: row.active, unit: unitIDs[record.orgUnitCode],
                                               manager: row.lineManagerKey.flatMap { personIDs[$0] }, now: now))
@@ -38,7 +39,8 @@ extension PeopleImport {
                                    changes: FieldChange.diff(before: [:], after: record.snapshot())))
             }
             try await insert.run()
-            progress?(min(start + 400, ordered.count), rows.count)
+            inserted += batch.count
+            progress?(inserted, rows.count)
         }
         var done = ordered.count
         for row in rows {
@@ -88,7 +90,7 @@ extension PeopleImport {
 
     /// Leavers' accounts stop working and their sessions end.
     static func endAccess(for people: [UUID], audit: inout [Audit.Entry], on db: any Database) async throws {
-        for chunk in stride(from: 0, to: people.count, by: 500).map({ Array(people[$0..<min($0 + 500, people.count)]) }) {
+        for chunk in people.chunks(of: 500) {
             let accounts = try await Account.query(on: db).filter(\.$person.$id ~~ chunk).filter(\.$active == true).all()
             for account in accounts {
                 account.active = false

@@ -54,8 +54,10 @@ enum ObjectivesAPI {
         var note: String?
     }
 
-    /// The person a request is about: `personId` (checked) or the caller.
-    private static func target(_ req: Request, _ asked: UUID?, write: Bool) async throws -> Person {
+    /// The person a request is about: `personId` (checked) or the caller. Writing follows
+    /// `Objectives.canWrite` (the person, their managers, administrators); reading the person-record
+    /// rule. Every Reviews write endpoint finds its person through here.
+    static func target(_ req: Request, _ asked: UUID?, write: Bool) async throws -> Person {
         let principal = try req.requirePrincipal()
         guard let id = asked ?? principal.personID else {
             throw AppError.invalid([.init(field: "personId", message: "This account has no staff record; give personId")])

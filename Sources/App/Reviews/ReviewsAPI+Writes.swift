@@ -24,21 +24,9 @@ extension ReviewsAPI {
         var wellbeingNote: String?
     }
 
-    /// The person written about: `personId` or the caller, whom the caller may write for
-    /// (themselves, their reporting line, or as an administrator).
-    static func writable(_ req: Request, _ asked: UUID?) async throws -> Person {
-        let principal = try req.requirePrincipal()
-        guard let id = asked ?? principal.personID else {
-            throw AppError.invalid([.init(field: "personId", message: "This account has no staff record; give personId")])
-        }
-        guard let person = try await Person.find(id, on: req.database) else { throw AppError.notFound }
-        guard try await Objectives.canWrite(principal, person: id, on: req.database) else { throw AppError.forbidden }
-        return person
-    }
-
     @Sendable static func createCheckIn(req: Request) async throws -> Response {
         let body = try req.content.decode(NewCheckIn.self)
-        let person = try await writable(req, body.personId)
+        let person = try await ObjectivesAPI.target(req, body.personId, write: true)
         guard let managerID = try await CheckIns.manager(for: person, writer: req.principal?.personID, on: req.database),
               let manager = try await Person.find(managerID, on: req.database) else {
             throw AppError.invalid([.init(field: "personId", message: "\(person.displayName) has no line manager, so there is nobody to check in with: a check-in needs two people")])
@@ -70,15 +58,14 @@ extension ReviewsAPI {
 
     @Sendable static func addPlanItem(req: Request) async throws -> Response {
         let body = try req.content.decode(NewPlanItem.self)
-        let person = try await writable(req, body.personId)
+        let person = try await ObjectivesAPI.target(req, body.personId, write: true)
         let form = DevelopmentPlanController.ItemForm(element_id: body.elementId?.uuidString, gap: body.gap, description: body.description,
                                                       method: body.method?.rawValue, due_on: body.dueOn)
         switch try await DevelopmentPlanController.validate(form, on: req.database) {
         case .failure(let errors): throw AppError.invalid(errors.errors)
         case .success(let clean):
             let item = try await DevelopmentPlanController.create(clean, person: try person.requireID(), on: req)
-            return try await PlanItemDTO(id: try item.requireID(), elementId: item.elementID, description: item.summary, method: item.methodValue,
-                                         dueOn: item.dueOn, status: item.statusValue, gap: item.gap).encodeResponse(status: .created, for: req)
+            return try await PlanItemDTO(item).encodeResponse(status: .created, for: req)
         }
     }
 

@@ -109,13 +109,15 @@ enum ReviewsAPI {
         var dueOn: String?
         var status: DevelopmentPlanItem.Status
         var gap: String?
+
+        init(_ item: DevelopmentPlanItem) throws {
+            id = try item.requireID(); elementId = item.elementID; description = item.summary; method = item.methodValue
+            dueOn = item.dueOn; status = item.statusValue; gap = item.gap
+        }
     }
 
     @Sendable static func developmentPlan(req: Request) async throws -> [PlanItemDTO] {
         guard let person = try await person(req) else { return [] }
-        return try await DevelopmentPlanItem.query(on: req.database).filter(\.$person.$id == person).sort(\.$createdAt).all().map { item in
-            PlanItemDTO(id: try item.requireID(), elementId: item.elementID, description: item.summary, method: item.methodValue, dueOn: item.dueOn,
-                        status: item.statusValue, gap: item.gap)
-        }
+        return try await DevelopmentPlanItem.query(on: req.database).filter(\.$person.$id == person).sort(\.$createdAt).all().map(PlanItemDTO.init)
     }
 }

@@ -54,18 +54,18 @@ enum CalibrationController {
             filteredManager: filter.flatMap { names[$0.uuidString] }, reviews: reviews), context: PageContext(req))
     }
 
-    /// The reviews a manager rated in the cycle, among those the viewer looks after.
+    /// The reviews a manager rated in the cycle, among those the viewer looks after: one query.
     static func reviewsRated(by manager: UUID, cycle: ReviewCycle, viewer: Viewer, on db: any Database) async throws -> [CalibrationPage.ReviewRow] {
-        let reviews = try await PerformanceReview.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$managerAssessmentID != nil)
-            .with(\.$person).all()
-        let assessments = try await ReviewCycles.assessments(of: reviews, on: db)
-        var rows: [CalibrationPage.ReviewRow] = []
-        for review in reviews {
-            guard let assessment = review.managerAssessmentID.flatMap({ assessments[$0] }), assessment.$assessor.id == manager, assessment.isSubmitted,
-                  try await LineManagement.allows(viewer, target: review.$person.id, on: db) else { continue }
-            rows.append(.init(id: try review.requireID(), person: review.person.displayName, shared: assessment.sharedWithPerson))
-        }
-        return rows.sorted { $0.person < $1.person }
+        struct Row: Decodable { var id: UUID; var given_name: String; var family_name: String; var preferred_name: String?; var shared_with_person: Bool }
+        let scope = PeopleScope(viewer: viewer)
+        return try await db.sql.raw(scope.commonTables + """
+             SELECT r.id, p.given_name, p.family_name, p.preferred_name, a.shared_with_person \
+            FROM reviews r JOIN assessments a ON a.id = r.manager_assessment_id JOIN people p ON p.id = r.person_id \
+            WHERE r.cycle_id = \(bind: try cycle.requireID()) AND a.assessor_id = \(bind: manager) AND a.submitted_on IS NOT NULL \
+            AND \(scope.condition(alias: "p")) ORDER BY p.family_name, p.given_name
+            """).all(decoding: Row.self).map {
+                CalibrationPage.ReviewRow(id: $0.id, person: "\($0.preferred_name ?? $0.given_name) \($0.family_name)", shared: $0.shared_with_person)
+            }
     }
 
     /// Shows every submitted manager assessment in the cycle to its person: calibration is over.
@@ -75,7 +75,7 @@ enum CalibrationController {
         let reviews = try await PerformanceReview.query(on: req.database).filter(\.$cycle.$id == cycle.requireID()).filter(\.$managerAssessmentID != nil).all()
         let ids = reviews.compactMap(\.managerAssessmentID)
         var shared = 0
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunks(of: 500) {
             let unshared = try await Assessment.query(on: req.database).filter(\.$id ~~ chunk).filter(\.$submittedOn != nil)
                 .filter(\.$sharedWithPerson == false).all()
             shared += unshared.count

@@ -56,8 +56,7 @@ enum CalibrationPage {
         let headers = [first] + levels.enumerated().map { "\($0.offset + 1) \($0.element)" } + ["Ratings", "Compared with the cycle"]
         return Components.table(caption: caption, headers: headers, rows: rows.map { row in
             let total = row.group.total
-            let name: BodyNode = (row.id).flatMap { id in cycleID.map { H.el("a", H.cls("govuk-link"), H.attr("href", SiteURL.calibration($0).path + "?manager=\(id.uuidString.lowercased())"), H.text(row.name)) } }
-                ?? H.text(row.name)
+            let name: BodyNode = row.id.flatMap { id in cycleID.map { H.link(row.name, to: .calibration($0, manager: id)) } } ?? H.text(row.name)
             return [name] + row.group.counts.map { count in
                 H.text(total == 0 ? "0" : "\(count) (\(Int((Double(count) * 100 / Double(total)).rounded()))%)")
             } + [H.text(String(total)),

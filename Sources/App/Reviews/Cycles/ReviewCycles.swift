@@ -76,19 +76,20 @@ enum ReviewCycles {
         let snapshot = try await Audiences.snapshot(on: req.database)
         let members = AudienceEvaluator.members(of: launch.audience, in: snapshot, today: .today)
         let managers = Dictionary(snapshot.people.map { ($0.id, $0.lineManagerID) }, uniquingKeysWith: { first, _ in first })
+        let cycleID = try cycle.requireID()
         let reviews = members.sorted { $0.uuidString < $1.uuidString }.map { person in
             let review = PerformanceReview()
-            review.$cycle.id = cycle.id!
+            review.$cycle.id = cycleID
             review.$person.id = person
             review.$manager.id = managers[person] ?? nil
             review.meetingNotes = ""
             return review
         }
         // In chunks, to stay under the databases' limits on bound values in one statement.
-        for chunk in stride(from: 0, to: reviews.count, by: 500).map({ Array(reviews[$0..<min($0 + 500, reviews.count)]) }) {
+        for chunk in reviews.chunks(of: 500) {
             try await chunk.create(on: req.database)
         }
-        try await req.audit("launch", entity: ReviewCycle.auditEntity, id: cycle.id?.uuidString,
+        try await req.audit("launch", entity: ReviewCycle.auditEntity, id: cycleID.uuidString,
                             changes: [FieldChange(field: "reviews", old: nil, new: String(reviews.count))])
         return cycle
     }
@@ -109,8 +110,8 @@ enum ReviewCycles {
         let ids = reviews.flatMap { [$0.selfAssessmentID, $0.managerAssessmentID] }.compactMap { $0 }
         guard !ids.isEmpty else { return [:] }
         var found: [UUID: Assessment] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            for assessment in try await Assessment.query(on: db).filter(\.$id ~~ chunk).all() { found[assessment.id!] = assessment }
+        for chunk in ids.chunks(of: 500) {
+            for assessment in try await Assessment.query(on: db).filter(\.$id ~~ chunk).all() { found[try assessment.requireID()] = assessment }
         }
         return found
     }
@@ -140,7 +141,7 @@ enum ReviewCycles {
     static func stages(of people: [UUID], on db: any Database) async throws -> [UUID: Stage] {
         guard !people.isEmpty else { return [:] }
         var reviews: [PerformanceReview] = []
-        for chunk in stride(from: 0, to: people.count, by: 500).map({ Array(people[$0..<min($0 + 500, people.count)]) }) {
+        for chunk in people.chunks(of: 500) {
             reviews += try await PerformanceReview.query(on: db).filter(\.$person.$id ~~ chunk)
                 .join(ReviewCycle.self, on: \PerformanceReview.$cycle.$id == \ReviewCycle.$id)
                 .filter(ReviewCycle.self, \.$opensOn <= CalendarDate.today.description).with(\.$cycle).all()
