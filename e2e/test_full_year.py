@@ -204,7 +204,7 @@ def test_a_full_year(driver, demo):
     press(driver, "Adjust the rating")
     assert "Three check-in observations show this consistently" in main_text(driver)
     visit(driver, demo.url(cycle_path + "/calibration"))
-    press(driver, "Finish calibration", accept_confirm=True)
+    press(driver, "Finish calibration for the people you look after", accept_confirm=True)
     assert "Calibration finished on" in main_text(driver)
 
     # The meeting, the plan from the gaps, and sign-off by both.

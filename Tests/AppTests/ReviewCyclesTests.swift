@@ -197,23 +197,8 @@ struct ReviewCyclesTests {
             var hr = try await ObjectivesTests.signedIn(app, "hr@x.org")
             _ = try await hr.post("/reviews/cycles", form: Self.form())
             let cycle = try #require(try await ReviewCycle.query(on: app.db).first())
-            let version = try #require(try await Frameworks.current(AssessmentsTests.coreValues, includeDraft: false, on: app.db))
-            let elements = try await FrameworkStore.document(version, on: app.db).rateableElements(for: [.allStaff])
             for (manager, report, level) in [(team.manager, team.report, 4), (second, secondReport, 2)] {
-                let assessment = Assessment()
-                assessment.$person.id = try report.requireID(); assessment.$assessor.id = try manager.requireID()
-                assessment.kind = "manager"; assessment.frameworkVersionID = try version.requireID()
-                assessment.submittedOn = CalendarDate.today.description; assessment.sharedWithPerson = false
-                try await assessment.create(on: app.db)
-                for element in elements {
-                    let rating = AssessmentRating()
-                    rating.$assessment.id = try assessment.requireID(); rating.elementID = element.id; rating.level = level
-                    rating.evidence = ""; rating.observationIDs = ""
-                    try await rating.create(on: app.db)
-                }
-                let review = try #require(try await PerformanceReview.query(on: app.db).filter(\.$person.$id == report.requireID()).first())
-                review.managerAssessmentID = assessment.id
-                try await review.save(on: app.db)
+                try await Self.submittedManagerAssessment(app, by: manager, of: report, level: level)
             }
 
             // act
@@ -226,6 +211,68 @@ struct ReviewCyclesTests {
             #expect(body.contains("Average 2.0, 1.0 below the cycle average (3.0)"))
             #expect(body.contains("17 (100%)"))
             #expect(body.contains("Ratings by unit"))
+        }
+    }
+
+    /// A submitted manager assessment rating every staff element at `level`, attached to the
+    /// person's review in the (only) cycle.
+    @discardableResult
+    static func submittedManagerAssessment(_ app: Application, by manager: Person, of report: Person, level: Int) async throws -> Assessment {
+        let version = try #require(try await Frameworks.current(AssessmentsTests.coreValues, includeDraft: false, on: app.db))
+        let elements = try await FrameworkStore.document(version, on: app.db).rateableElements(for: [.allStaff])
+        let assessment = Assessment()
+        assessment.$person.id = try report.requireID(); assessment.$assessor.id = try manager.requireID()
+        assessment.kind = "manager"; assessment.frameworkVersionID = try version.requireID()
+        assessment.submittedOn = CalendarDate.today.description; assessment.sharedWithPerson = false
+        try await assessment.create(on: app.db)
+        for element in elements {
+            let rating = AssessmentRating()
+            rating.$assessment.id = try assessment.requireID(); rating.elementID = element.id; rating.level = level
+            rating.evidence = ""; rating.observationIDs = ""
+            try await rating.create(on: app.db)
+        }
+        let review = try #require(try await PerformanceReview.query(on: app.db).filter(\.$person.$id == report.requireID()).first())
+        review.managerAssessmentID = assessment.id
+        try await review.save(on: app.db)
+        return assessment
+    }
+
+    @Test("Finishing calibration shows only the assessments of the people the HR user looks after; the cycle is calibrated once none waits")
+    func scopedFinish() async throws {
+        try await withApp { app in
+            // setup: a cycle for all staff; R1 in unit U (HR looks after U), R2 in unit V (it does not)
+            let team = try await Self.setUp(app)
+            let other = try await Fixtures.unit(app, code: "V")
+            let secondManager = try await Fixtures.person(app, ref: "M2", name: "Nadia", unit: other.id)
+            let secondReport = try await Fixtures.person(app, ref: "R2", name: "Rowan", manager: secondManager.id, unit: other.id)
+            try await Fixtures.account(app, email: "admin@x.org", roles: [.admin])
+            var hr = try await ObjectivesTests.signedIn(app, "hr@x.org")
+            var form = Self.form()
+            form["rule"] = "allStaff"
+            _ = try await hr.post("/reviews/cycles", form: form)
+            let cycle = try #require(try await ReviewCycle.query(on: app.db).first())
+            let inScope = try await Self.submittedManagerAssessment(app, by: team.manager, of: team.report, level: 3)
+            let outOfScope = try await Self.submittedManagerAssessment(app, by: secondManager, of: secondReport, level: 3)
+            let path = "/reviews/cycles/\(try cycle.requireID())/calibration"
+            var admin = try await ObjectivesTests.signedIn(app, "admin@x.org")
+
+            // act
+            let before = try await hr.get(path)
+            let finished = try await hr.post("\(path)/finish")
+            let again = try await hr.post("\(path)/finish")
+            let afterHR = try #require(try await ReviewCycle.find(cycle.id, on: app.db))
+            let adminFinished = try await admin.post("\(path)/finish")
+
+            // check
+            #expect(before.body.string.contains("1 submitted manager assessment is waiting for the people you look after."))
+            #expect(finished.status == .seeOther)
+            #expect(try await Assessment.find(inScope.id, on: app.db)?.sharedWithPerson == true)
+            #expect(again.status == .conflict, "nothing of HR's is left waiting")
+            #expect(afterHR.calibratedOn == nil, "R2's assessment still waits, so the cycle is not calibrated yet")
+            #expect(adminFinished.status == .seeOther)
+            #expect(try await Assessment.find(outOfScope.id, on: app.db)?.sharedWithPerson == true)
+            #expect(try await ReviewCycle.find(cycle.id, on: app.db)?.calibratedOn == CalendarDate.today.description)
+            #expect(try await Fixtures.auditActions(app, entity: "review_cycle") == ["create", "launch", "calibrate", "calibrate", "update"], "the last sets the calibration date")
         }
     }
 }

@@ -77,13 +77,16 @@ enum Reminders {
     }
 
     static func reviewSteps(today: CalendarDate, on db: any Database) async throws -> [Reminder] {
+        let soon = today.adding(days: soonDays)
+        // The self-assessment date is a cycle's earliest, so a cycle whose first step is more than
+        // `soonDays` away has nothing to remind anyone of yet.
         let reviews = try await PerformanceReview.query(on: db)
             .join(ReviewCycle.self, on: \PerformanceReview.$cycle.$id == \ReviewCycle.$id)
             .filter(ReviewCycle.self, \.$opensOn <= today.description)
+            .filter(ReviewCycle.self, \.$selfDueOn <= soon.description)
             .group(.or) { $0.filter(\.$personSignedOn == nil).filter(\.$managerSignedOn == nil) }
             .with(\.$cycle).with(\.$person).all()
         let assessments = try await ReviewCycles.assessments(of: reviews, on: db)
-        let soon = today.adding(days: soonDays)
         var reminders: [Reminder] = []
         for review in reviews {
             let progress = ReviewCycles.progress(review, assessments: assessments)

@@ -47,8 +47,9 @@ enum CalibrationController {
         let units = Calibration.groups(counted: rows.map { ($0.unit_name ?? "No unit", $0.level, $0.n) }, levels: scale.count)
         let filter = try req.query.decode(Query.self).manager
         let reviews = try await filter.asyncMap { try await reviewsRated(by: $0, cycle: cycle, viewer: principal.viewer, on: req.database) } ?? []
+        let waiting = try await waiting(cycle: try cycle.requireID(), viewer: principal.viewer, on: req.database).count
         return CalibrationPage.view(.init(
-            cycleID: try cycle.requireID(), title: cycle.title, calibratedOn: cycle.calibratedOn, levels: scale.map(\.label),
+            cycleID: try cycle.requireID(), title: cycle.title, calibratedOn: cycle.calibratedOn, waiting: waiting, levels: scale.map(\.label),
             managers: managers.map { .init(group: $0, id: UUID(uuidString: $0.key), name: names[$0.key] ?? "") },
             units: units.map { .init(group: $0, id: nil, name: $0.key) },
             filteredManager: filter.flatMap { names[$0.uuidString] }, reviews: reviews), context: PageContext(req))
@@ -68,22 +69,38 @@ enum CalibrationController {
             }
     }
 
-    /// Shows every submitted manager assessment in the cycle to its person: calibration is over.
+    /// Submitted manager assessments in the cycle that their person cannot see yet, for the people
+    /// `viewer` looks after.
+    static func waiting(cycle: UUID, viewer: Viewer, on db: any Database) async throws -> [UUID] {
+        struct Row: Decodable { var id: UUID }
+        let scope = PeopleScope(viewer: viewer)
+        return try await db.sql.raw(scope.commonTables + """
+             SELECT a.id FROM reviews r JOIN assessments a ON a.id = r.manager_assessment_id JOIN people p ON p.id = r.person_id \
+            WHERE r.cycle_id = \(bind: cycle) AND a.submitted_on IS NOT NULL AND a.shared_with_person = \(bind: false) \
+            AND \(scope.condition(alias: "p"))
+            """).all(decoding: Row.self).map(\.id)
+    }
+
+    /// Shows the submitted manager assessments of the people the viewer looks after to those
+    /// people: their calibration is over. HR in one unit cannot release another unit's. The
+    /// cycle counts as calibrated once none is left waiting anywhere.
     @Sendable static func finish(req: Request) async throws -> Response {
         let cycle = try await ReviewCyclesController.cycle(req)
+        let cycleID = try cycle.requireID()
         guard cycle.calibratedOn == nil else { throw AppError.conflict("Calibration of \(cycle.title) finished on \(DisplayFormat.calendarDate(cycle.calibratedOn ?? "")).") }
-        let reviews = try await PerformanceReview.query(on: req.database).filter(\.$cycle.$id == cycle.requireID()).filter(\.$managerAssessmentID != nil).all()
-        let ids = reviews.compactMap(\.managerAssessmentID)
-        var shared = 0
-        for chunk in ids.chunks(of: 500) {
-            let unshared = try await Assessment.query(on: req.database).filter(\.$id ~~ chunk).filter(\.$submittedOn != nil)
-                .filter(\.$sharedWithPerson == false).all()
-            shared += unshared.count
-            try await Assessment.query(on: req.database).filter(\.$id ~~ unshared.compactMap(\.id)).set(\.$sharedWithPerson, to: true).update()
+        let ids = try await waiting(cycle: cycleID, viewer: try req.requirePrincipal().viewer, on: req.database)
+        guard !ids.isEmpty else {
+            throw AppError.conflict("No submitted manager assessment of the people you look after is waiting to be shown, so there is nothing to finish.")
         }
-        try await req.update(cycle) { $0.calibratedOn = CalendarDate.today.description }
-        try await req.audit("calibrate", entity: ReviewCycle.auditEntity, id: cycle.id?.uuidString,
-                            changes: [FieldChange(field: "manager_assessments_shared", old: nil, new: String(shared))])
-        return req.redirect(to: SiteURL.calibration(try cycle.requireID()).path, redirectType: .normal)
+        for chunk in ids.chunks(of: 500) {
+            try await Assessment.query(on: req.database).filter(\.$id ~~ chunk).set(\.$sharedWithPerson, to: true).update()
+        }
+        try await req.audit("calibrate", entity: ReviewCycle.auditEntity, id: cycleID.uuidString,
+                            changes: [FieldChange(field: "manager_assessments_shared", old: nil, new: String(ids.count))])
+        let everyone = Viewer(personID: nil, roles: [.admin])
+        if try await waiting(cycle: cycleID, viewer: everyone, on: req.database).isEmpty {
+            try await req.update(cycle) { $0.calibratedOn = CalendarDate.today.description }
+        }
+        return req.redirect(to: SiteURL.calibration(cycleID).path, redirectType: .normal)
     }
 }

@@ -18,6 +18,8 @@ enum CalibrationPage {
         var cycleID: UUID
         var title: String
         var calibratedOn: String?
+        /// Submitted manager assessments of the viewer's people not yet shown to them.
+        var waiting: Int
         var levels: [String]
         var managers: [GroupRow]
         var units: [GroupRow]
@@ -44,11 +46,22 @@ enum CalibrationPage {
                         [H.link(row.person, to: .calibrationReview(model.cycleID, row.id)), H.text(row.shared ? "Yes: ratings are final" : "Not yet")]
                     })
             },
-            model.calibratedOn.map { Components.paragraph("Calibration finished on \(DisplayFormat.calendarDate($0)); manager assessments are shown to the people rated.") }
-                ?? Components.form(action: .calibrationFinish(model.cycleID), csrf: context.csrfToken,
-                                   confirm: "Finish calibration? Every submitted manager assessment in this cycle will be shown to the person rated.",
-                    Components.paragraph("When calibration is finished, every submitted manager assessment in the cycle is shown to the person rated, and its ratings no longer change."),
-                    Components.button("Finish calibration", style: "warning")))
+            finishSection(model, csrf: context.csrfToken))
+    }
+
+    static func finishSection(_ model: Model, csrf: String?) -> BodyNode {
+        if let finished = model.calibratedOn {
+            return Components.paragraph("Calibration finished on \(DisplayFormat.calendarDate(finished)); manager assessments are shown to the people rated.")
+        }
+        guard model.waiting > 0 else {
+            return Components.paragraph("No submitted manager assessment of the people you look after is waiting to be shown.")
+        }
+        let count = model.waiting == 1 ? "1 submitted manager assessment is" : "\(model.waiting) submitted manager assessments are"
+        return Components.form(action: .calibrationFinish(model.cycleID), csrf: csrf,
+                               confirm: "Finish calibration? \(count) then shown to the people rated, and their ratings no longer change.",
+            H.el("h2", H.cls("govuk-heading-m"), H.text("Finish calibration")),
+            Components.paragraph("\(count) waiting for the people you look after. Finishing shows each to the person rated, and its ratings no longer change."),
+            Components.button("Finish calibration for the people you look after", style: "warning"))
     }
 
     static func distribution(_ caption: String, first: String, _ rows: [GroupRow], levels: [String], cycleID: UUID?) -> BodyNode {
