@@ -132,7 +132,10 @@ func routes(_ app: Application) throws {
     // Reviews records of a person (?personId=, default the caller): the handlers apply the person-record rule.
     api.get("check-ins", use: ReviewsAPI.checkIns).policy(.signedIn)
     api.get("assessments", use: ReviewsAPI.assessments).policy(.signedIn)
+    api.post("assessments", use: ReviewsAPI.startAssessment).policy(.signedIn)
+    api.put("assessments", ":assessmentID", "ratings", use: ReviewsAPI.saveRatings).policy(.signedIn)
     api.get("probation-reviews", use: ReviewsAPI.probationReviews).policy(.signedIn)
+    api.post("probation-reviews", use: ReviewsAPI.recordProbationReview).policy(.signedIn)
     api.get("development-plans", use: ReviewsAPI.developmentPlan).policy(.signedIn)
     api.post("development-plans", use: ReviewsAPI.addPlanItem).policy(.signedIn)
     api.post("check-ins", use: ReviewsAPI.createCheckIn).policy(.signedIn)

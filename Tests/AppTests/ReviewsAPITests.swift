@@ -131,4 +131,72 @@ struct ReviewsAPITests {
             #expect(notifications.status == .ok)
         }
     }
+
+    @Test("Assessments are started and rated through the API (problems name the element; final once submitted), and probation reviews recorded to an outcome")
+    func assessmentsAndProbation() async throws {
+        try await withApp { app in
+            // setup: the report started two months ago, probation ends in a month
+            let team = try await ReviewCyclesTests.setUp(app)
+            let today = CalendarDate.today
+            team.report.startDate = today.adding(months: -2).description
+            team.report.probationEndDate = today.adding(months: 1).description
+            try await team.report.save(on: app.db)
+            let report = try await Self.token(app, "report@x.org")
+            let manager = try await Self.token(app, "manager@x.org")
+            let colleague = try await Self.token(app, "colleague@x.org")
+            let reportID = try team.report.requireID()
+            let codes = try await AssessmentsTests.staffCodes(app)
+            let all = codes.map { #"{"element":"\#($0)","level":3}"# }.joined(separator: ",")
+
+            // act
+            let strangerStart = try await Self.send(app, .POST, "/api/v1/assessments", colleague,
+                                                    #"{"personId":"\#(reportID)","frameworkId":"\#(AssessmentsTests.coreValues)"}"#)
+            let noFramework = try await Self.send(app, .POST, "/api/v1/assessments", manager, #"{"personId":"\#(reportID)"}"#)
+            let started = try await Self.send(app, .POST, "/api/v1/assessments", manager,
+                                              #"{"personId":"\#(reportID)","frameworkId":"\#(AssessmentsTests.coreValues)"}"#)
+            let draft = try JSONDecoder().decode(ReviewsAPI.AssessmentDTO.self, from: Data(started.body.readableBytesView))
+            let path = "/api/v1/assessments/\(draft.id)/ratings"
+            let byReport = try await Self.send(app, .PUT, path, report, #"{"ratings":[{"element":"CV.1.1","level":3}]}"#)
+            let offScale = try await Self.send(app, .PUT, path, manager, #"{"ratings":[{"element":"CV.1.1","level":7}]}"#)
+            let unknown = try await Self.send(app, .PUT, path, manager, #"{"ratings":[{"element":"NOPE.1","level":2}]}"#)
+            let incomplete = try await Self.send(app, .PUT, path, manager, #"{"ratings":[{"element":"CV.1.1","level":3}],"submit":true}"#)
+            let submitted = try await Self.send(app, .PUT, path, manager, #"{"ratings":[\#(all)],"submit":true}"#)
+            let afterwards = try await Self.send(app, .PUT, path, manager, #"{"ratings":[\#(all)]}"#)
+            let selfRecord = try await Self.send(app, .POST, "/api/v1/probation-reviews", report, #"{"personId":"\#(reportID)","heldOn":"\#(today)","notes":"x"}"#)
+            let badReview = try await Self.send(app, .POST, "/api/v1/probation-reviews", manager, #"{"personId":"\#(reportID)","heldOn":"\#(today.adding(days: 2))"}"#)
+            let first = try await Self.send(app, .POST, "/api/v1/probation-reviews", manager,
+                                            #"{"personId":"\#(reportID)","heldOn":"\#(today)","notes":"Settling in","assessmentId":"\#(draft.id)"}"#)
+            let noOutcome = try await Self.send(app, .POST, "/api/v1/probation-reviews", manager, #"{"personId":"\#(reportID)","heldOn":"\#(today)","notes":"Final"}"#)
+            let confirmed = try await Self.send(app, .POST, "/api/v1/probation-reviews", manager,
+                                                #"{"personId":"\#(reportID)","heldOn":"\#(today)","notes":"Final","outcome":"confirm"}"#)
+            let oneMore = try await Self.send(app, .POST, "/api/v1/probation-reviews", manager,
+                                              #"{"personId":"\#(reportID)","heldOn":"\#(today)","notes":"Again","outcome":"confirm"}"#)
+
+            // check
+            #expect(strangerStart.status == .forbidden)
+            #expect(noFramework.status == .badRequest)
+            #expect(try Self.fields(noFramework) == ["framework"])
+            #expect(started.status == .created)
+            #expect(draft.kind == .manager && draft.submittedOn == nil)
+            #expect(byReport.status == .forbidden, "only the assessor rates")
+            #expect(try Self.fields(offScale) == ["rating-CV.1.1"])
+            #expect(try Self.fields(unknown) == ["rating-NOPE.1"])
+            #expect(incomplete.status == .badRequest)
+            #expect(try Self.fields(incomplete).contains("rating-CV.1.2"))
+            #expect(submitted.status == .ok)
+            let final = try JSONDecoder().decode(ReviewsAPI.AssessmentDTO.self, from: Data(submitted.body.readableBytesView))
+            #expect(final.submittedOn == today.description && final.ratings.count == codes.count)
+            #expect(afterwards.status == .conflict)
+            #expect(selfRecord.status == .forbidden)
+            #expect(try Self.fields(badReview) == ["held_on", "notes"])
+            #expect(first.status == .created)
+            #expect(noOutcome.status == .badRequest)
+            #expect(try Self.fields(noOutcome) == ["outcome"])
+            #expect(confirmed.status == .created)
+            let decided = try JSONDecoder().decode(ReviewsAPI.ProbationReviewDTO.self, from: Data(confirmed.body.readableBytesView))
+            #expect(decided.outcome == .confirm)
+            #expect(oneMore.status == .conflict)
+            #expect(try await ProbationReview.query(on: app.db).count() == 2)
+        }
+    }
 }

@@ -67,6 +67,14 @@ enum Assessments {
         return (document, document.rateableElements(for: try await audiences(of: assessment.$person.id, on: db)))
     }
 
+    /// Ratings are written by the assessor only (403), and only while a draft (409).
+    static func requireEditable(_ assessment: Assessment, by principal: Principal?) throws {
+        guard principal?.personID == assessment.$assessor.id else { throw AppError.forbidden }
+        guard !assessment.isSubmitted else {
+            throw AppError.conflict("This assessment was submitted on \(DisplayFormat.calendarDate(assessment.submittedOn ?? "")) and cannot be changed.")
+        }
+    }
+
     struct RatingInput: Sendable {
         var level: Int?
         var evidence: String

@@ -97,8 +97,7 @@ enum AssessmentsController {
     @Sendable static func save(req: Request) async throws -> Response {
         let person = try await ObjectivesController.person(req)
         let assessment = try await find(req, person: person)
-        guard req.principal?.personID == assessment.$assessor.id else { throw AppError.forbidden }
-        guard !assessment.isSubmitted else { throw AppError.conflict("This assessment was submitted on \(DisplayFormat.calendarDate(assessment.submittedOn ?? "")) and cannot be changed.") }
+        try Assessments.requireEditable(assessment, by: req.principal)
         let (document, elements) = try await Assessments.form(for: assessment, on: req.database)
         var inputs: [UUID: Assessments.RatingInput] = [:]
         var values: [UUID: RatingValue] = [:]

@@ -50,6 +50,16 @@ enum ProbationController {
 
     @Sendable static func record(req: Request) async throws -> Response {
         let person = try await ObjectivesController.person(req)
+        let form = try req.content.decode(Form.self)
+        switch try await record(form, for: person, on: req) {
+        case .failure(let failed): return try await page(req, person: person, form: form, errors: failed.errors).response(status: .badRequest)
+        case .success: return req.redirect(to: SiteURL.probation(try person.requireID()).path, redirectType: .normal)
+        }
+    }
+
+    /// Records the next review in the schedule, for the page and the API: only the person's
+    /// managers or an administrator (403), only while a review is due (409); problems by field.
+    static func record(_ form: Form, for person: Person, on req: Request) async throws -> Result<ProbationReview, FieldErrors> {
         let personID = try person.requireID()
         let principal = try req.requirePrincipal()
         guard try await canRecord(principal, person: personID, on: req.database) else { throw AppError.forbidden }
@@ -57,7 +67,6 @@ enum ProbationController {
         guard Probation.decided(reviews) == nil,
               let next = Probation.entries(person: person, reviews: reviews, months: months(req), today: .today).first(where: { $0.state != .done })
         else { throw AppError.conflict("\(person.displayName) has no probation review to record.") }
-        let form = try req.content.decode(Form.self)
         var errors: [FieldError] = []
         let today = CalendarDate.today
         let held = DateField.required(form.held_on, field: "held_on", what: "the date of the review", example: "28/02/2027", errors: &errors)
@@ -81,7 +90,7 @@ enum ProbationController {
                 }
             }
         }
-        guard errors.isEmpty, let held else { return try await page(req, person: person, form: form, errors: errors).response(status: .badRequest) }
+        guard errors.isEmpty, let held else { return .failure(FieldErrors(errors)) }
         let review = ProbationReview()
         review.$person.id = personID
         review.$manager.id = principal.personID ?? person.$lineManager.id ?? personID
@@ -93,6 +102,6 @@ enum ProbationController {
         review.newEndDate = newEnd?.description
         try await req.create(review)
         if let newEnd { try await req.update(person) { $0.probationEndDate = newEnd.description } }
-        return req.redirect(to: SiteURL.probation(personID).path, redirectType: .normal)
+        return .success(review)
     }
 }

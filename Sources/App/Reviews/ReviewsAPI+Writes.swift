@@ -108,4 +108,91 @@ extension ReviewsAPI {
         return try await FeedbackDTO(id: try saved.requireID(), text: saved.text, elementIds: saved.elements, authorId: me, givenOn: saved.givenOn)
             .encodeResponse(status: .created, for: req)
     }
+
+    struct NewAssessment: Content {
+        /// Default: the caller (a self-assessment); someone in the caller's reporting line for a manager assessment.
+        var personId: UUID?
+        var frameworkId: UUID?
+    }
+
+    /// Starts a self or manager assessment, as the Assessments page does (peers start theirs
+    /// from a named feedback request).
+    @Sendable static func startAssessment(req: Request) async throws -> Response {
+        let body = try req.content.decode(NewAssessment.self)
+        let person = try await ObjectivesAPI.target(req, body.personId, write: true)
+        let principal = try req.requirePrincipal()
+        guard let kind = try await Assessments.kindFor(principal, person: try person.requireID(), on: req.database), let me = principal.personID else {
+            throw AppError.forbidden
+        }
+        let assessment = try await Assessments.start(person: try person.requireID(), assessor: me, kind: kind, framework: body.frameworkId, on: req)
+        return try await AssessmentDTO(try await loadAssessment(try assessment.requireID(), on: req.database)).encodeResponse(status: .created, for: req)
+    }
+
+    static func loadAssessment(_ id: UUID, on db: any Database) async throws -> Assessment {
+        guard let assessment = try await Assessment.query(on: db).filter(\.$id == id).with(\.$ratings).first() else { throw AppError.notFound }
+        return assessment
+    }
+
+    struct Ratings: Content {
+        struct Rating: Content {
+            /// The element's code, e.g. `CV.1.1`.
+            var element: String
+            var level: Int?
+            var evidence: String?
+            var observationIds: [UUID]?
+        }
+        var ratings: [Rating]?
+        /// True to submit: every element must then be rated, and the assessment is final.
+        var submit: Bool?
+    }
+
+    /// Replaces a draft's ratings, and submits when asked: the assessor only, only while a draft.
+    /// Problems name the element (`rating-CV.1.1`), as on the page.
+    @Sendable static func saveRatings(req: Request) async throws -> AssessmentDTO {
+        guard let id = req.parameters.get("assessmentID", as: UUID.self) else { throw AppError.notFound }
+        let assessment = try await loadAssessment(id, on: req.database)
+        try Assessments.requireEditable(assessment, by: req.principal)
+        let body = try req.content.decode(Ratings.self)
+        let (document, elements) = try await Assessments.form(for: assessment, on: req.database)
+        let byCode = Dictionary(elements.map { ($0.code.lowercased(), $0.id) }, uniquingKeysWith: { first, _ in first })
+        var inputs: [UUID: Assessments.RatingInput] = [:]
+        var unknown: [FieldError] = []
+        for rating in body.ratings ?? [] {
+            guard let element = byCode[rating.element.lowercased()] else {
+                unknown.append(.init(field: "rating-\(rating.element)", message: "\(rating.element) is not an element this assessment rates"))
+                continue
+            }
+            inputs[element] = .init(level: rating.level, evidence: (rating.evidence ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                                    observations: rating.observationIds ?? [])
+        }
+        guard unknown.isEmpty else { throw AppError.invalid(unknown) }
+        let errors = try await Assessments.save(assessment, ratings: inputs, submit: body.submit ?? false, document: document, elements: elements, on: req)
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        return try AssessmentDTO(try await loadAssessment(id, on: req.database))
+    }
+
+    struct NewProbationReview: Content {
+        var personId: UUID?
+        var heldOn: String?
+        var notes: String?
+        var assessmentId: UUID?
+        /// At the final review: confirm, extend or notConfirmed.
+        var outcome: String?
+        var newEndDate: String?
+    }
+
+    /// Records the next probation review, as the probation page does: the person's managers or an
+    /// administrator; 409 when no review is due.
+    @Sendable static func recordProbationReview(req: Request) async throws -> Response {
+        let body = try req.content.decode(NewProbationReview.self)
+        guard let personID = body.personId, let person = try await Person.find(personID, on: req.database) else {
+            throw AppError.invalid([.init(field: "personId", message: "Give the personId of the person on probation")])
+        }
+        let form = ProbationController.Form(held_on: body.heldOn, notes: body.notes, assessment: body.assessmentId?.uuidString,
+                                            outcome: body.outcome, new_end_date: body.newEndDate)
+        switch try await ProbationController.record(form, for: person, on: req) {
+        case .failure(let failed): throw AppError.invalid(failed.errors)
+        case .success(let review): return try await ProbationReviewDTO(review).encodeResponse(status: .created, for: req)
+        }
+    }
 }

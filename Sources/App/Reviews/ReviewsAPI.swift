@@ -66,6 +66,13 @@ enum ReviewsAPI {
         var ratings: [Rating]
 
         struct Rating: Content { var elementId: UUID; var level: Int; var evidence: String; var observationIds: [UUID] }
+
+        /// From an assessment loaded with its ratings.
+        init(_ assessment: Assessment) throws {
+            id = try assessment.requireID(); personId = assessment.$person.id; assessorId = assessment.$assessor.id; kind = assessment.kindValue
+            frameworkVersionId = assessment.frameworkVersionID; submittedOn = assessment.submittedOn
+            ratings = assessment.ratings.map { .init(elementId: $0.elementID, level: $0.level, evidence: $0.evidence, observationIds: $0.observations) }
+        }
     }
 
     @Sendable static func assessments(req: Request) async throws -> [AssessmentDTO] {
@@ -74,10 +81,7 @@ enum ReviewsAPI {
         let rows = try await Assessment.query(on: req.database).filter(\.$person.$id == person).with(\.$ratings).sort(\.$createdAt).all()
         var result: [AssessmentDTO] = []
         for assessment in rows where try await Assessments.canRead(assessment, principal: principal, on: req.database) {
-            result.append(AssessmentDTO(id: try assessment.requireID(), personId: person, assessorId: assessment.$assessor.id, kind: assessment.kindValue,
-                                        frameworkVersionId: assessment.frameworkVersionID, submittedOn: assessment.submittedOn,
-                                        ratings: assessment.ratings.map { .init(elementId: $0.elementID, level: $0.level, evidence: $0.evidence,
-                                                                                 observationIds: $0.observations) }))
+            result.append(try AssessmentDTO(assessment))
         }
         return result
     }
@@ -91,14 +95,16 @@ enum ReviewsAPI {
         var assessmentId: UUID?
         var outcome: ProbationReview.Outcome?
         var newEndDate: String?
+
+        init(_ review: ProbationReview) throws {
+            id = try review.requireID(); dueOn = review.dueOn; heldOn = review.heldOn; managerId = review.$manager.id; notes = review.notes
+            assessmentId = review.assessmentID; outcome = review.outcomeValue; newEndDate = review.newEndDate
+        }
     }
 
     @Sendable static func probationReviews(req: Request) async throws -> [ProbationReviewDTO] {
         guard let person = try await person(req) else { return [] }
-        return try await ProbationReview.query(on: req.database).filter(\.$person.$id == person).sort(\.$dueOn).all().map { review in
-            ProbationReviewDTO(id: try review.requireID(), dueOn: review.dueOn, heldOn: review.heldOn, managerId: review.$manager.id, notes: review.notes,
-                               assessmentId: review.assessmentID, outcome: review.outcomeValue, newEndDate: review.newEndDate)
-        }
+        return try await ProbationReview.query(on: req.database).filter(\.$person.$id == person).sort(\.$dueOn).all().map(ProbationReviewDTO.init)
     }
 
     struct PlanItemDTO: Content {
