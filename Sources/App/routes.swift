@@ -106,7 +106,9 @@ func routes(_ app: Application) throws {
     app.get("notifications", use: NotificationsController.index).policy(.signedIn)
     app.post("notifications", "read", use: NotificationsController.markRead).policy(.signedIn)
 
-    for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews].contains(area) {
+    learningRoutes(app)
+
+    for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews, .learning].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }
 
@@ -149,6 +151,7 @@ func routes(_ app: Application) throws {
     api.get("reviews", ":reviewID", use: ReviewCyclesAPI.review).policy(.signedIn)
     api.post("reviews", ":reviewID", "steps", ":step", use: ReviewCyclesAPI.step).policy(.signedIn)
     api.get("notifications", use: NotificationsController.api).policy(.signedIn)
+    learningAPIRoutes(api)
     api.get("actions", use: ActionsAPI.list).policy(.signedIn)
     api.post("actions", use: ActionsAPI.create).policy(.signedIn)
     api.patch("actions", ":actionID", use: ActionsAPI.update).policy(.signedIn)
@@ -195,6 +198,64 @@ private func recruitmentRoutes(_ app: Application) {
     round.post("sheets", ":candidateID", ":memberID", use: InterviewSheetController.save).policy(panel)
 
     app.get("api", "v1", "job-roles", ":roleID", "person-specification", use: PersonSpecificationAPI.show).policy(.signedIn)
+}
+
+/// Learning: everyone browses courses, books sessions and keeps their record; managers see their
+/// team's matrix and decide on bookings (the handlers check the person); HR and administrators
+/// run the catalogue, requirements, imports and the organisation view.
+private func learningRoutes(_ app: Application) {
+    let hr: Policy = .anyRole([.hr, .admin])
+    let learning = app.grouped("learning")
+    learning.get(use: MyLearningController.page).policy(.signedIn)
+    learning.get("calendar.ics", use: SessionsController.myCalendar).policy(.signedIn)
+    learning.post("completions", use: MyLearningController.declare).policy(.signedIn)
+    learning.post("completions", ":completionID", "confirm", use: TeamTrainingController.confirm).policy(.signedIn)
+    learning.get("completions", "import", use: CompletionImportController.form).policy(hr)
+    learning.on(.POST, "completions", "import", body: .collect(maxSize: "50mb"), use: CompletionImportController.upload).policy(hr).bodyLimit("50mb")
+    learning.get("completions", "import", ":importID", use: CompletionImportController.review).policy(hr)
+    learning.post("completions", "import", ":importID", "apply", use: CompletionImportController.apply).policy(hr)
+    learning.get("courses", use: CoursesController.index).policy(.signedIn)
+    learning.get("courses", "new", use: CoursesController.newForm).policy(hr)
+    learning.post("courses", use: CoursesController.save).policy(hr)
+    learning.get("courses", ":courseID", use: CoursesController.show).policy(.signedIn)
+    learning.get("courses", ":courseID", "edit", use: CoursesController.editForm).policy(hr)
+    learning.post("courses", ":courseID", use: CoursesController.save).policy(hr)
+    learning.get("courses", ":courseID", "sessions", "new", use: SessionsController.newForm).policy(hr)
+    learning.post("courses", ":courseID", "sessions", use: SessionsController.create).policy(hr)
+    learning.get("sessions", ":sessionID", use: SessionsController.show).policy(.signedIn)
+    learning.get("sessions", ":sessionID", "calendar.ics", use: SessionsController.calendar).policy(.signedIn)
+    learning.post("sessions", ":sessionID", "bookings", use: SessionsController.book).policy(.signedIn)
+    // The trainer, HR or an administrator: the handler checks.
+    learning.post("sessions", ":sessionID", "attendance", use: SessionsController.attendance).policy(.signedIn)
+    learning.post("bookings", ":bookingID", "cancel", use: SessionsController.cancel).policy(.signedIn)
+    learning.post("bookings", ":bookingID", "decision", use: SessionsController.decide).policy(.signedIn)
+    learning.get("requirements", use: RequirementsController.index).policy(.signedIn)
+    learning.get("requirements", "new", use: RequirementsController.newForm).policy(hr)
+    learning.post("requirements", use: RequirementsController.create).policy(hr)
+    learning.get("team", use: TeamTrainingController.page).policy(.signedIn)
+    learning.get("team.csv", use: TeamTrainingController.export).policy(.signedIn)
+    learning.get("compliance", use: OrganisationCompliance.page).policy(hr)
+    learning.get("compliance.csv", use: OrganisationCompliance.export).policy(hr)
+}
+
+/// The learning API: reading the catalogue is for everyone; writing it is for HR and
+/// administrators; bookings and completions follow the person-record rule in the handlers.
+private func learningAPIRoutes(_ api: any RoutesBuilder) {
+    let hr: Policy = .anyRole([.hr, .admin])
+    api.get("courses", use: LearningAPI.courses).policy(.signedIn)
+    api.post("courses", use: LearningAPI.createCourse).policy(hr)
+    api.get("courses", ":courseID", use: LearningAPI.course).policy(.signedIn)
+    api.get("course-sessions", use: LearningAPI.sessions).policy(.signedIn)
+    api.post("course-sessions", use: LearningAPI.createSession).policy(hr)
+    api.get("course-sessions", ":sessionID", use: LearningAPI.session).policy(.signedIn)
+    api.get("bookings", use: LearningAPI.bookings).policy(.signedIn)
+    api.post("bookings", use: LearningAPI.book).policy(.signedIn)
+    api.post("bookings", ":bookingID", "cancel", use: LearningAPI.cancelBooking).policy(.signedIn)
+    api.get("requirements", use: LearningAPI.requirements).policy(.signedIn)
+    api.post("requirements", use: LearningAPI.createRequirement).policy(hr)
+    api.get("completions", use: LearningAPI.completions).policy(.signedIn)
+    api.post("completions", use: LearningAPI.recordCompletion).policy(.signedIn)
+    api.get("compliance", use: LearningAPI.compliance).policy(hr)
 }
 
 /// Yearly review cycles: launched, followed and calibrated by HR and administrators.

@@ -8,7 +8,7 @@ import Vapor
 /// CSV framework file, checked whole and written as one draft (or not at all).
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "people or framework")
+        @Argument(name: "what", help: "people, completions or framework")
         var what: String
         @Argument(name: "file", help: "the CSV file exported from the HR system, or a framework's CASE JSON or CSV file")
         var file: String
@@ -28,13 +28,15 @@ struct ImportCommand: AsyncCommand {
 
     var help: String {
         "Imports people from an HR system's CSV export (capable import people FILE.csv [--dry-run] [--deactivate-missing]) "
+            + "or learning completions from a learning system's export (capable import completions FILE.csv [--dry-run]) "
             + "or a framework (capable import framework FILE.json|FILE.csv [--framework ID | --title T --owner O --kind K])"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.what == "framework" { return try await importFramework(using: context, signature: signature) }
+        if signature.what == "completions" { return try await importCompletions(using: context, signature: signature) }
         guard signature.what == "people" else {
-            throw CommandFailure("Unknown import '\(signature.what)'; use: capable import people FILE.csv, or capable import framework FILE")
+            throw CommandFailure("Unknown import '\(signature.what)'; use: capable import people FILE.csv, capable import completions FILE.csv, or capable import framework FILE")
         }
         let app = context.application
         try await app.autoMigrate()
@@ -98,5 +100,30 @@ struct ImportCommand: AsyncCommand {
             for problem in rejected.problems { context.console.print(problem) }
             throw CommandFailure("\(rejected.problems.count == 1 ? "1 problem" : "\(rejected.problems.count) problems"); nothing was imported")
         }
+    }
+
+    /// `capable import completions FILE.csv [--dry-run]`: an LMS export of
+    /// `employee_ref, course_code, completed_on`, checked whole and applied in one transaction.
+    private func importCompletions(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        try await BuiltInLearning.load(on: app.db)
+        guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Cannot read \(signature.file)") }
+        let started = Date()
+        let table: CSVTable
+        do { table = try PeopleImport.read(data) } catch let error as CSVError { throw CommandFailure("\(signature.file): \(error)") }
+        let plan = try await Completions.plan(table, on: app.db)
+        context.console.print("\(table.rows.count) rows: \(plan.rows.count) completions to record, \(plan.repeated) repeated rows, \(plan.errors.count) errors.")
+        for error in plan.errors.prefix(200) { context.console.print(error.description) }
+        if plan.errors.count > 200 { context.console.print("… and \(plan.errors.count - 200) more errors") }
+        guard plan.canApply else { throw CommandFailure(plan.errors.isEmpty ? "The file has no rows; nothing was imported" : "\(plan.errors.count) errors; nothing was imported") }
+        if signature.dryRun {
+            context.console.print("Dry run: nothing was written.")
+            return
+        }
+        let outcome = try await app.db.writeTransaction { tx in
+            try await Completions.apply(plan, context: AuditContext(actorID: nil, actorLabel: "capable import", requestID: nil, address: nil), on: tx)
+        }
+        context.console.print("Imported in \(String(format: "%.2f", Date().timeIntervalSince(started))) s: \(outcome.summary).")
     }
 }

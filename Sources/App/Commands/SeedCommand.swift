@@ -24,7 +24,8 @@ struct SeedCommand: AsyncCommand {
         switch signature.what {
         case "frameworks":
             let added = try await BuiltInFrameworks.load(on: app.db)
-            context.console.print("Built-in frameworks: \(added) added")
+            let courses = try await BuiltInLearning.load(on: app.db)
+            context.console.print("Built-in frameworks: \(added) added; mandatory courses: \(courses) added")
         case "demo":
             try await BuiltInFrameworks.load(on: app.db)
             let hasher = app.password.async

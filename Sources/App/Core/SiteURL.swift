@@ -111,6 +111,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case reviewStep(UUID, UUID, PDRTasks.Step)
     case notifications
     case notificationsRead
+    case learning(LearningURL)
     case stylesheet
     case script
 
@@ -247,6 +248,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .reviewStep(let person, let id, let step): "/people/\(person.uuidString.lowercased())/reviews/\(id.uuidString.lowercased())/\(step.rawValue)"
         case .notifications: "/notifications"
         case .notificationsRead: "/notifications/read"
+        case .learning(let url): url.path
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .apiMe: "/api/v1/me"

@@ -27,5 +27,6 @@ enum Migrations {
         CreateDevelopmentPlans(),
         CreateProbationReviews(),
         CreateReviewCycles(),
+        CreateLearning(),
     ]
 }

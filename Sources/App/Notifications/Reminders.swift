@@ -5,7 +5,8 @@ import Vapor
 
 /// Produces reminders into people's notification lists: check-ins overdue (to the manager),
 /// feedback asked of someone, PDR steps due within a week or overdue, and probation reviews due
-/// within a week or overdue (to the manager). Each reminder has a key naming what it is about
+/// within a week or overdue (to the manager), and mandatory training and sessions (see
+/// `LearningReminders`). Each reminder has a key naming what it is about
 /// and when it fell due, and the list holds a key once per person, so running this again, or
 /// from several servers at once, adds nothing twice.
 enum Reminders {
@@ -22,10 +23,14 @@ enum Reminders {
     /// Adds the reminders due today; returns how many were new.
     @discardableResult
     static func run(today: CalendarDate, probationMonths: [Int], on db: any Database) async throws -> Int {
+        // New starters and movers come under mandatory training here, before anyone is reminded.
+        try await db.writeTransaction { tx in try await ComplianceRecords.refresh(today: today, on: tx) }
         var reminders = try await checkIns(today: today, on: db)
         reminders += try await feedbackRequests(on: db)
         reminders += try await reviewSteps(today: today, on: db)
         reminders += try await probation(today: today, months: probationMonths, on: db)
+        reminders += try await LearningReminders.requirements(today: today, on: db)
+        reminders += try await LearningReminders.sessionsTomorrow(today: today, on: db)
         let found = reminders
         return try await db.writeTransaction { tx in
             let created = try await insert(found, on: tx)

@@ -12,6 +12,8 @@ enum DevelopmentPlanController {
         var description: String?
         var method: String?
         var due_on: String?
+        /// A course from the catalogue (optional).
+        var course_id: String?
     }
 
     struct StatusForm: Content {
@@ -26,6 +28,10 @@ enum DevelopmentPlanController {
         let personID = try person.requireID()
         let items = try await DevelopmentPlanItem.query(on: req.database).filter(\.$person.$id == personID).sort(\.$createdAt).all()
         let elements = try await Frameworks.latestElements(items.compactMap(\.elementID), on: req.database)
+        let courses = try await Course.query(on: req.database).sort(\.$title).all()
+        let courseTitles = Dictionary(courses.compactMap { course in course.id.map { ($0, course.title) } }, uniquingKeysWith: { first, _ in first })
+        let bookings = try await Booking.query(on: req.database).filter(\.$id ~~ items.compactMap(\.bookingID)).with(\.$session).all()
+        let bookingByID = Dictionary(bookings.compactMap { booking in booking.id.map { ($0, booking) } }, uniquingKeysWith: { first, _ in first })
         let canWrite = try await Objectives.canWrite(try req.requirePrincipal(), person: personID, on: req.database)
         return DevelopmentPlanPage.view(.init(
             personID: personID, personName: person.displayName, hasRole: person.$jobRole.id != nil, canWrite: canWrite,
@@ -33,8 +39,11 @@ enum DevelopmentPlanController {
             items: try items.map { item in
                 let element = item.elementID.flatMap { elements[$0] }
                 return .init(id: try item.requireID(), element: element.map { "\($0.row.code) \($0.row.title)" }, elementID: item.elementID,
-                             description: item.summary, method: item.methodValue, dueOn: item.dueOn, status: item.statusValue, gap: item.gap)
+                             description: item.summary, method: item.methodValue, dueOn: item.dueOn, status: item.statusValue, gap: item.gap,
+                             course: item.courseID.flatMap { id in courseTitles[id].map { .init(id: id, title: $0) } },
+                             booking: item.bookingID.flatMap { bookingByID[$0] }.map { .init(sessionID: $0.$session.id, when: $0.session.when, status: $0.statusValue.label) })
             },
+            courses: try courses.map { .init(value: try $0.requireID().uuidString.lowercased(), label: $0.title) },
             form: form, errors: errors), context: PageContext(req))
     }
 
@@ -55,6 +64,7 @@ enum DevelopmentPlanController {
         var method: DevelopmentPlanItem.Method
         var dueOn: String?
         var gap: String?
+        var course: UUID?
     }
 
     /// The problems with an item, by field, for the page and the API.
@@ -69,8 +79,16 @@ enum DevelopmentPlanController {
         if form.element_id?.isEmpty == false, try await element.asyncMap({ try await Frameworks.latestElements([$0], on: db).isEmpty }) ?? true {
             errors.append(.init(field: "description", message: "The framework element is not in any published framework"))
         }
+        var course: UUID?
+        if let raw = form.course_id, !raw.isEmpty {
+            course = UUID(uuidString: raw)
+            if try await course.asyncMap({ try await Course.find($0, on: db) }) == nil {
+                errors.append(.init(field: "course_id", message: "Choose a course from the catalogue, or none"))
+            }
+        }
         guard errors.isEmpty, let method else { return .failure(.init(errors)) }
-        return .success(Clean(element: element, description: text, method: method, dueOn: due, gap: form.gap?.nilIfEmpty.map { String($0.prefix(200)) }))
+        return .success(Clean(element: element, description: text, method: method, dueOn: due, gap: form.gap?.nilIfEmpty.map { String($0.prefix(200)) },
+                              course: course))
     }
 
     @discardableResult
@@ -83,6 +101,14 @@ enum DevelopmentPlanController {
         item.dueOn = clean.dueOn
         item.status = DevelopmentPlanItem.Status.planned.rawValue
         item.gap = clean.gap
+        item.courseID = clean.course
+        if let course = clean.course {
+            // A place already held on one of the course's sessions is the item's booking.
+            item.bookingID = try await Booking.query(on: req.database).filter(\.$person.$id == person)
+                .filter(\.$status ~~ Booking.Status.live.map(\.rawValue))
+                .join(CourseSession.self, on: \Booking.$session.$id == \CourseSession.$id).filter(CourseSession.self, \.$course.$id == course)
+                .sort(\.$queuedAt, .descending).first()?.id
+        }
         try await req.create(item)
         return item
     }

@@ -38,6 +38,9 @@ final class DevelopmentPlanItem: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     /// How the item arose, e.g. "Rated 2, the role expects 3"; nil when added by hand.
     @OptionalField(key: "gap") var gap: String?
+    /// The course that will develop it, and the booking on one of its sessions once made.
+    @OptionalField(key: "course_id") var courseID: UUID?
+    @OptionalField(key: "booking_id") var bookingID: UUID?
 
     // relationships
     @Parent(key: "person_id") var person: Person
@@ -52,6 +55,6 @@ extension DevelopmentPlanItem: Auditable {
     static let auditEntity = "development_plan_item"
     var auditSnapshot: [String: String?] {
         ["person_id": $person.id.uuidString, "element_id": elementID?.uuidString, "description": summary, "method": method,
-         "due_on": dueOn, "status": status, "gap": gap]
+         "due_on": dueOn, "status": status, "gap": gap, "course_id": courseID?.uuidString, "booking_id": bookingID?.uuidString]
     }
 }

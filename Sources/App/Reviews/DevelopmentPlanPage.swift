@@ -14,7 +14,13 @@ enum DevelopmentPlanPage {
         var dueOn: String?
         var status: DevelopmentPlanItem.Status
         var gap: String?
+        var course: CourseRef?
+        var booking: BookingRef?
     }
+
+    struct Choice: Encodable { var value: String; var label: String }
+    struct CourseRef: Encodable { var id: UUID; var title: String }
+    struct BookingRef: Encodable { var sessionID: UUID; var when: String; var status: String }
 
     struct Model: Encodable {
         var personID: UUID
@@ -23,6 +29,8 @@ enum DevelopmentPlanPage {
         var canWrite: Bool
         var gaps: [DevelopmentPlans.GapRow]
         var items: [Item]
+        /// The catalogue, as (id, title), for the item form.
+        var courses: [Choice]
         var form: DevelopmentPlanController.ItemForm
         var errors: [FieldError]
     }
@@ -38,14 +46,24 @@ enum DevelopmentPlanPage {
             gaps(model, csrf: context.csrfToken),
             H.el("h2", H.cls("govuk-heading-m"), H.text("Plan")),
             model.items.isEmpty ? Components.paragraph("Nothing in the plan yet.")
-                : Components.table(caption: "\(model.items.count) items", headers: ["Develops", "What", "How", "Due", "Status"], rows: model.items.map { item in
+                : Components.table(caption: "\(model.items.count) items", headers: ["Develops", "What", "How", "Learning", "Due", "Status"], rows: model.items.map { item in
                     [item.elementID.map { H.link(item.element ?? "", to: .frameworkElement($0, version: nil)) } ?? H.text("—"),
                      .group(H.text(item.description), .unwrap(item.gap) { H.el("p", H.cls("govuk-body-s"), H.text($0)) }),
-                     H.text(item.method.label), H.text(item.dueOn.map(DisplayFormat.calendarDate) ?? "No date"),
+                     H.text(item.method.label), learning(item),
+                     H.text(item.dueOn.map(DisplayFormat.calendarDate) ?? "No date"),
                      model.canWrite ? statusForm(model.personID, item, csrf: context.csrfToken) : H.text(item.status.label)]
                 }),
             model.canWrite ? addForm(model, csrf: context.csrfToken) : .empty
         )
+    }
+
+    /// The item's course, and its booking: where the plan meets the catalogue.
+    private static func learning(_ item: Item) -> BodyNode {
+        guard let course = item.course else { return H.text("—") }
+        return .group(H.link(course.title, to: .learning(.course(course.id))),
+                      item.booking.map { booking in
+                          H.el("p", H.cls("govuk-body-s"), H.text("\(booking.status): "), H.link(booking.when, to: .learning(.session(booking.sessionID))))
+                      } ?? H.el("p", H.cls("govuk-body-s"), H.text("Not booked yet")))
     }
 
     private static func gaps(_ model: Model, csrf: String?) -> BodyNode {
@@ -81,6 +99,8 @@ enum DevelopmentPlanPage {
                 Components.input(.init(name: "description", label: "What will be done", value: model.form.description), errors: model.errors),
                 Components.select(name: "method", label: "How", options: DevelopmentPlanItem.Method.allCases.map { ($0.rawValue, $0.label) },
                                   selected: model.form.method ?? "course", errors: model.errors),
+                Components.select(name: "course_id", label: "Course (optional)", options: [("", "No course")] + model.courses.map { ($0.value, $0.label) },
+                                  selected: model.form.course_id ?? "", errors: model.errors),
                 Components.input(.init(name: "due_on", label: "Due date (optional)", hint: "For example, 31/03/2027", value: model.form.due_on, width: "10"),
                                  errors: model.errors),
                 Components.button("Add to the plan", style: "secondary")))

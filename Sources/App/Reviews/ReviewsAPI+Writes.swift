@@ -54,13 +54,15 @@ extension ReviewsAPI {
         var method: DevelopmentPlanItem.Method?
         var dueOn: String?
         var gap: String?
+        var courseId: UUID?
     }
 
     @Sendable static func addPlanItem(req: Request) async throws -> Response {
         let body = try req.content.decode(NewPlanItem.self)
         let person = try await ObjectivesAPI.target(req, body.personId, write: true)
         let form = DevelopmentPlanController.ItemForm(element_id: body.elementId?.uuidString, gap: body.gap, description: body.description,
-                                                      method: body.method?.rawValue, due_on: body.dueOn)
+                                                      method: body.method?.rawValue, due_on: body.dueOn,
+                                                      course_id: body.courseId?.uuidString)
         switch try await DevelopmentPlanController.validate(form, on: req.database) {
         case .failure(let errors): throw AppError.invalid(errors.errors)
         case .success(let clean):

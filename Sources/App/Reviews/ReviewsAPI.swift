@@ -115,10 +115,12 @@ enum ReviewsAPI {
         var dueOn: String?
         var status: DevelopmentPlanItem.Status
         var gap: String?
+        var courseId: UUID?
+        var bookingId: UUID?
 
         init(_ item: DevelopmentPlanItem) throws {
             id = try item.requireID(); elementId = item.elementID; description = item.summary; method = item.methodValue
-            dueOn = item.dueOn; status = item.statusValue; gap = item.gap
+            dueOn = item.dueOn; status = item.statusValue; gap = item.gap; courseId = item.courseID; bookingId = item.bookingID
         }
     }
 

@@ -8,6 +8,7 @@ enum ElementPage {
     struct LinkedElement: Encodable { var code: String; var title: String }
     struct RoleNeed: Encodable { var id: UUID; var title: String; var essential: Bool }
     struct VersionRef: Encodable { var number: Int; var status: FrameworkDocument.Status }
+    struct CourseRef: Encodable { var id: UUID; var title: String; var mode: String }
 
     struct Model: Encodable {
         var document: FrameworkDocument
@@ -17,6 +18,8 @@ enum ElementPage {
         var inheritedIndicators: FrameworkDocument.Element?
         var linkedElements: [UUID: LinkedElement]
         var jobRoles: [RoleNeed]
+        /// Courses that develop it, from the learning catalogue.
+        var courses: [CourseRef] = []
         var versions: [VersionRef]
         var isCurrent: Bool
 
@@ -45,8 +48,17 @@ enum ElementPage {
             H.el("h2", H.cls("govuk-heading-m"), H.text("How to develop this")),
             Components.paragraph("Talk about it at your next check-in, ask colleagues for feedback tagged to it, and add it to your development plan. Courses that develop it will be listed here."),
             roles(model.jobRoles),
+            courses(model.courses),
             versions(model, element)
         )
+    }
+
+    private static func courses(_ courses: [CourseRef]) -> BodyNode {
+        guard !courses.isEmpty else { return .empty }
+        return .group(H.el("h2", H.cls("govuk-heading-m"), H.text("Courses that develop it")),
+                      H.el("ul", H.cls("govuk-list govuk-list--bullet"), .group(courses.map { course in
+                          H.el("li", H.link(course.title, to: .learning(.course(course.id))), H.text(" (\(course.mode.lowercased()))"))
+                      })))
     }
 
     private static func section(_ title: String, _ text: String?) -> BodyNode {

@@ -1,0 +1,135 @@
+import CapableCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// Reads the stored compliance dates for pages, exports and the API: one person's requirements,
+/// a team's matrix, and counts by unit for the organisation view.
+enum ComplianceQueries {
+    /// A requirement as lists show it.
+    struct RequirementInfo: Sendable {
+        var id: UUID
+        var courseID: UUID
+        var title: String
+        var code: String
+        var reason: String
+        var audience: String
+    }
+
+    static func requirements(on db: any Database) async throws -> [RequirementInfo] {
+        let names = try await Audiences.names(on: db)
+        return try await TrainingRequirement.query(on: db).with(\.$course).all()
+            .map { requirement in
+                RequirementInfo(id: try requirement.requireID(), courseID: requirement.$course.id, title: requirement.course.title,
+                                code: requirement.course.code, reason: requirement.reason,
+                                audience: requirement.audience?.description(using: names) ?? "Nobody (the audience cannot be read)")
+            }
+            .sorted { $0.title.localizedCaseInsensitiveCompare($1.title) == .orderedAscending }
+    }
+
+    /// Every stored obligation of `people`, by person then requirement.
+    static func obligations(of people: [UUID], on db: any Database) async throws -> [UUID: [UUID: Compliance.Obligation]] {
+        var result: [UUID: [UUID: Compliance.Obligation]] = [:]
+        for chunk in people.chunks(of: 500) {
+            let rows = try await db.sql.select().columns("requirement_id", "person_id", "since", "completed_on", "expires_on", "deadline")
+                .from(ComplianceRecords.table).where("person_id", .in, SQLBind.group(chunk)).all(decoding: ComplianceRecords.Stored.self)
+            for row in rows { result[row.person_id, default: [:]][row.requirement_id] = row.obligation }
+        }
+        return result
+    }
+
+    struct Counts: Codable, Sendable, Equatable {
+        var total = 0
+        /// A completion counts today: what "42 of 50 (84%)" counts.
+        var current = 0
+        var compliant = 0
+        var dueSoon = 0
+        var overdue = 0
+        var notStarted: Int { total - compliant - dueSoon - overdue }
+
+        static func + (lhs: Counts, rhs: Counts) -> Counts {
+            Counts(total: lhs.total + rhs.total, current: lhs.current + rhs.current, compliant: lhs.compliant + rhs.compliant,
+                   dueSoon: lhs.dueSoon + rhs.dueSoon, overdue: lhs.overdue + rhs.overdue)
+        }
+    }
+
+    /// Counts per (unit, requirement) of the active people the viewer may see, in one pass. The
+    /// CASE tests are `Compliance.Obligation.status(today:)` in SQL, in the same order; a test
+    /// holds the two to the same answers.
+    static func unitCounts(scope: PeopleScope, requirement: UUID? = nil, today: CalendarDate, on db: any Database) async throws -> [UUID?: [UUID: Counts]] {
+        struct Row: Decodable {
+            var unit_id: UUID?
+            var requirement_id: UUID
+            var total: Int
+            var current: Int
+            var compliant: Int
+            var due_soon: Int
+            var overdue: Int
+        }
+        let cut = Compliance.Cutoffs(today: today)
+        let current: SQLQueryString = "r.completed_on IS NOT NULL AND (r.expires_on IS NULL OR r.expires_on >= \(bind: cut.today))"
+        var sql: SQLQueryString = scope.commonTables
+        sql += """
+             SELECT p.org_unit_id AS unit_id, r.requirement_id, COUNT(*) AS total, \
+            SUM(CASE WHEN \(current) THEN 1 ELSE 0 END) AS current, \
+            SUM(CASE WHEN r.deadline IS NULL OR (r.deadline > \(bind: cut.dueSoonUntil) AND \(current)) THEN 1 ELSE 0 END) AS compliant, \
+            SUM(CASE WHEN r.deadline >= \(bind: cut.today) AND r.deadline <= \(bind: cut.dueSoonUntil) THEN 1 ELSE 0 END) AS due_soon, \
+            SUM(CASE WHEN r.deadline < \(bind: cut.today) THEN 1 ELSE 0 END) AS overdue \
+            FROM \(ident: ComplianceRecords.table) r JOIN people p ON p.id = r.person_id \
+            WHERE p.active = \(bind: true) AND \(scope.condition(alias: "p"))
+            """
+        if let requirement { sql += " AND r.requirement_id = \(bind: requirement)" }
+        sql += " GROUP BY p.org_unit_id, r.requirement_id"
+        var result: [UUID?: [UUID: Counts]] = [:]
+        for row in try await db.sql.raw(sql).all(decoding: Row.self) {
+            result[row.unit_id, default: [:]][row.requirement_id] = Counts(total: row.total, current: row.current, compliant: row.compliant,
+                                                                          dueSoon: row.due_soon, overdue: row.overdue)
+        }
+        return result
+    }
+
+    /// A person under a requirement, for drill-down lists and exports.
+    struct PersonStatus: Sendable {
+        var personID: UUID
+        var name: String
+        var employeeNumber: String
+        var unitName: String?
+        var requirementID: UUID
+        var obligation: Compliance.Obligation
+    }
+
+    /// The people in `units` (the viewer's scope applied) under `requirement` (every requirement
+    /// when nil), in name order, at most `limit`.
+    static func people(in units: Set<UUID>?, requirement: UUID?, scope: PeopleScope, limit: Int, on db: any Database) async throws -> [PersonStatus] {
+        struct Row: Decodable {
+            var requirement_id: UUID
+            var person_id: UUID
+            var since: String
+            var completed_on: String?
+            var expires_on: String?
+            var deadline: String?
+            var given_name: String
+            var family_name: String
+            var preferred_name: String?
+            var employee_ref: String
+            var unit_name: String?
+        }
+        var sql: SQLQueryString = scope.commonTables
+        sql += """
+             SELECT r.requirement_id, r.person_id, r.since, r.completed_on, r.expires_on, r.deadline, p.given_name, p.family_name, \
+            p.preferred_name, p.employee_ref, u.name AS unit_name \
+            FROM \(ident: ComplianceRecords.table) r JOIN people p ON p.id = r.person_id LEFT JOIN org_units u ON u.id = p.org_unit_id \
+            WHERE p.active = \(bind: true) AND \(scope.condition(alias: "p"))
+            """
+        if let requirement { sql += " AND r.requirement_id = \(bind: requirement)" }
+        if let units { sql += units.isEmpty ? " AND 1 = 0" : " AND p.org_unit_id IN (\(binds: Array(units)))" }
+        sql += " ORDER BY p.family_name, p.given_name, p.id LIMIT \(literal: limit)"
+        return try await db.sql.raw(sql).all(decoding: Row.self).map { row in
+            let stored = ComplianceRecords.Stored(requirement_id: row.requirement_id, person_id: row.person_id, since: row.since,
+                                                  completed_on: row.completed_on, expires_on: row.expires_on, deadline: row.deadline)
+            return PersonStatus(personID: row.person_id, name: "\(row.preferred_name ?? row.given_name) \(row.family_name)",
+                                employeeNumber: row.employee_ref, unitName: row.unit_name, requirementID: row.requirement_id,
+                                obligation: stored.obligation)
+        }
+    }
+}
