@@ -66,8 +66,8 @@ import Testing
         #expect(Compliance.Status.dueSoon(by: Self.today, renewing: true).isCurrent)
         #expect(!Compliance.Status.dueSoon(by: Self.today, renewing: false).isCurrent)
         #expect(!Compliance.Status.overdue(since: Self.today).isCurrent)
-        #expect(Compliance.Status.dueSoon(by: Self.date("2027-01-01"), renewing: false).detail == "due by 2027-01-01")
-        #expect(Compliance.Status.compliant(until: nil).detail == "does not expire")
+        #expect(Compliance.Status.dueSoon(by: Self.date("2027-01-01"), renewing: false).detail() == "due by 2027-01-01")
+        #expect(Compliance.Status.compliant(until: nil).detail() == "does not expire")
     }
 
     @Test func theStatusMovesWithTheDayFromTheSameStoredDates() throws {

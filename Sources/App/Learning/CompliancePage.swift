@@ -8,7 +8,8 @@ enum CompliancePage {
 
     struct Column { var id: UUID; var title: String }
     struct UnitRow {
-        var id: UUID
+        /// Nil for the people with no unit on record.
+        var id: UUID?
         var name: String
         /// Whether the unit has sub-units to open.
         var drill: Bool

@@ -23,6 +23,12 @@ enum LearningAPI {
         var elements: [String]?
     }
 
+    /// The pages' validation names fields as the forms do; the API names them as its JSON does.
+    static func renamed(_ error: AppError, _ names: [String: String]) -> AppError {
+        guard case .invalid(let errors) = error else { return error }
+        return .invalid(errors.map { FieldError(field: names[$0.field] ?? $0.field, message: $0.message) })
+    }
+
     static func elements(of courses: [UUID], on db: any Database) async throws -> [UUID: [UUID]] {
         let links = try await CourseElement.query(on: db).filter(\.$course.$id ~~ courses).all()
         return Dictionary(grouping: links, by: { $0.$course.id }).mapValues { $0.map(\.elementID) }
@@ -45,7 +51,7 @@ enum LearningAPI {
                                   duration: body.duration, validity_months: body.validityMonths.map(String.init), url: body.url,
                                   elements: body.elements?.joined(separator: ","))
         switch try await Courses.validate(input, existing: nil, on: req.database) {
-        case .failure(let error): throw error
+        case .failure(let error): throw renamed(error, ["validity_months": "validityMonths"])
         case .success(let clean):
             let course = try await Courses.save(clean, into: nil, on: req)
             return try await CourseDTO(course, elements: clean.elements).encodeResponse(status: .created, for: req)
@@ -93,8 +99,12 @@ enum LearningAPI {
         }
         let input = CourseSessions.Input(starts_on: body.date, start_time: body.startTime, end_time: body.endTime, location: body.location,
                                          trainer: body.trainer, capacity: body.capacity.map(String.init), needs_approval: body.needsApproval == true ? "yes" : nil)
-        let session = try await CourseSessions.create(input, course: course, on: req)
-        return try await SessionDTO(session, held: 0).encodeResponse(status: .created, for: req)
+        do {
+            let session = try await CourseSessions.create(input, course: course, on: req)
+            return try await SessionDTO(session, held: 0).encodeResponse(status: .created, for: req)
+        } catch let error as AppError {
+            throw renamed(error, ["starts_on": "date", "start_time": "startTime", "end_time": "endTime", "course": "courseId"])
+        }
     }
 
     struct BookingDTO: Content {
@@ -174,7 +184,8 @@ enum LearningAPI {
                                      reason: body.reason, due_within_days: body.dueWithinDays.map(String.init),
                                      refresher_months: body.refresherMonths.map(String.init), applies_from: body.appliesFrom)
         switch try await Requirements.validate(form, today: .today, on: req.database) {
-        case .failure(let error): throw error
+        case .failure(let error):
+            throw renamed(error, ["course": "courseId", "due_within_days": "dueWithinDays", "refresher_months": "refresherMonths", "applies_from": "appliesFrom"])
         case .success(let clean):
             return try await RequirementDTO(try await Requirements.create(clean, on: req)).encodeResponse(status: .created, for: req)
         }
@@ -230,9 +241,8 @@ enum LearningAPI {
             let completion = try await Completions.declare(.init(course: body.courseId?.uuidString, completed_on: body.completedOn, evidence: body.evidence),
                                                            person: person, on: req)
             return try await CompletionDTO(completion).encodeResponse(status: .created, for: req)
-        } catch AppError.invalid(let errors) {
-            let names = ["course": "courseId", "completed_on": "completedOn"]
-            throw AppError.invalid(errors.map { FieldError(field: names[$0.field] ?? $0.field, message: $0.message) })
+        } catch let error as AppError {
+            throw renamed(error, ["course": "courseId", "completed_on": "completedOn"])
         }
     }
 

@@ -49,7 +49,12 @@ enum MyLearningPage {
         case .notStarted, .notRequired: "grey"
         }
         return H.el("span", Components.tag(status.label, colour: colour),
-                    .unwrap(status.detail) { H.el("span", H.cls("app-tag-detail"), H.text(" " + $0)) })
+                    .unwrap(detail(status)) { H.el("span", H.cls("app-tag-detail"), H.text(" " + $0)) })
+    }
+
+    /// The date that matters, as people read dates.
+    static func detail(_ status: Compliance.Status) -> String? {
+        status.detail { DisplayFormat.calendarDate($0.description) }
     }
 
     static func links(isManager: Bool, isHR: Bool) -> BodyNode {

@@ -45,6 +45,10 @@ enum OrganisationCompliance {
         var rows = top.map { unit in
             CompliancePage.UnitRow(id: unit.id, name: unit.name, drill: !(children[unit.id] ?? []).isEmpty, counts: subtree(unit.id))
         }.filter { !$0.counts.isEmpty }
+        // People with no unit on record are counted too, or the totals would hide them.
+        if unit == nil, let orphans = counts[nil], !orphans.isEmpty {
+            rows.append(.init(id: nil, name: "No unit recorded", drill: false, counts: orphans))
+        }
         if let unit, let direct = counts[unit], !direct.isEmpty {
             rows.insert(.init(id: unit, name: "Directly in \(byID[unit]?.name ?? "this unit")", drill: false, counts: direct), at: 0)
         }

@@ -57,7 +57,7 @@ enum TeamTrainingController {
         let model = try await model(req)
         let header = ["employee_ref", "name"] + model.requirements.flatMap { ["\($0.title): status", "\($0.title): date"] }
         let rows = model.rows.map { row in
-            [row.employeeRef, row.name] + row.statuses.flatMap { [$0.label, $0.detail ?? ""] }
+            [row.employeeRef, row.name] + row.statuses.flatMap { [$0.label, $0.detail() ?? ""] }
         }
         try await Audit.append("export", entity: "team_training", id: nil, changes: [FieldChange(field: "rows", old: nil, new: String(rows.count))],
                                context: req.auditContext, on: req.database)

@@ -124,13 +124,13 @@ public enum Compliance {
             }
         }
 
-        /// The date that matters, in words, e.g. "due by 2027-01-31".
-        public var detail: String? {
+        /// The date that matters, in words, e.g. "due by 2027-01-31"; `format` writes the dates.
+        public func detail(format: (CalendarDate) -> String = { $0.description }) -> String? {
             switch self {
-            case .compliant(let until): until.map { "until \($0)" } ?? "does not expire"
-            case .dueSoon(let by, let renewing): renewing ? "expires \(by)" : "due by \(by)"
-            case .overdue(let since): "was due \(since)"
-            case .notStarted(let dueBy): "due by \(dueBy)"
+            case .compliant(let until): until.map { "until \(format($0))" } ?? "does not expire"
+            case .dueSoon(let by, let renewing): renewing ? "expires \(format(by))" : "due by \(format(by))"
+            case .overdue(let since): "was due \(format(since))"
+            case .notStarted(let dueBy): "due by \(format(dueBy))"
             case .notRequired: nil
             }
         }
