@@ -61,7 +61,7 @@ enum CompliancePage {
         return .group(
             H.el("h2", H.cls("govuk-heading-m"), H.text("People")),
             model.people.count > peopleLimit ? Components.paragraph("Showing the first \(peopleLimit) by name; download the CSV for everyone.") : .empty,
-            Components.table(caption: "\(shown.count) people", headers: ["Name", "Employee number", "Unit", "Status"], rows: shown.map { person in
+            Components.table(caption: "People under the requirement (\(shown.count))", headers: ["Name", "Employee number", "Unit", "Status"], rows: shown.map { person in
                 [H.link(person.name, to: .person(person.personID)), H.text(person.employeeRef), H.text(person.unit), MyLearningPage.tag(person.status)]
             }))
     }

@@ -98,7 +98,7 @@ enum SessionPage {
         let table = Components.table(caption: model.seesRegister ? "Bookings" : "Your team's bookings", headers: ["Name", "Status", "Decision"],
             rows: model.bookings.map { booking in
                 [H.text(booking.name), Components.tag(booking.statusLabel),
-                 booking.canDecide ? H.el("div", H.cls("app-inline-forms"),
+                 booking.canDecide ? H.el("div", H.cls("app-actions"),
                      Components.form(action: .learning(.decideBooking(booking.id)), csrf: context.csrfToken,
                                      H.void("input", [("type", "hidden"), ("name", "decision"), ("value", "approve")]),
                                      Components.button("Approve \(booking.name)", style: "secondary")),

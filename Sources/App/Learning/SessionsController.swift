@@ -87,7 +87,9 @@ enum SessionsController {
         do {
             _ = try await Bookings.book(session, person: person, on: req)
         } catch AppError.invalid(let errors) {
-            return SessionPage.view(try await query(session, principal: principal, errors: errors, on: req.database), context: PageContext(req))
+            // Shown at "Your place", where the booking was asked for.
+            let shown = errors.map { FieldError(field: "book", message: $0.message) }
+            return SessionPage.view(try await query(session, principal: principal, errors: shown, on: req.database), context: PageContext(req))
                 .response(status: .badRequest)
         } catch AppError.conflict(let message) {
             return SessionPage.view(try await query(session, principal: principal, errors: [.init(field: "book", message: message)], on: req.database),

@@ -32,7 +32,7 @@ enum TeamTrainingPage {
             model.rows.isEmpty ? Components.paragraph("Nobody reports to you.") : .group(
                 Components.paragraph("Mandatory training currently completed: \(DisplayFormat.fraction(current, of: required))."),
                 H.el("div", H.cls("app-table-scroll"), H.attr("tabindex", "0"), H.attr("role", "region"), H.attr("aria-label", "Team training matrix"),
-                    Components.table(caption: "\(model.rows.count) people by mandatory requirement", headers: ["Name"] + model.requirements.map(\.title),
+                    Components.table(caption: "Mandatory training by person (\(model.rows.count) people)", headers: ["Name"] + model.requirements.map(\.title),
                         rows: model.rows.map { row in
                             [H.link(row.name, to: .person(row.personID))] + row.statuses.map { status in
                                 status == .notRequired ? H.text("Not required") : MyLearningPage.tag(status)
