@@ -70,15 +70,15 @@ struct LearningComplianceTests {
                                                            deadline: deadline.map { today.adding(days: $0) } ?? (completedOn == nil ? today.adding(days: 5) : nil))
                     expected.append(obligation.status(today: today))
                     try await app.db.sql.raw("""
-                        INSERT INTO \(ident: ComplianceRecords.table) (requirement_id, person_id, since, completed_on, expires_on, deadline) \
-                        VALUES (\(bind: requirement), \(bind: try person.requireID()), \(bind: obligation.since.description), \
+                        INSERT INTO \(ident: ComplianceRecords.table) (requirement_id, person_id, org_unit_id, since, completed_on, expires_on, deadline) \
+                        VALUES (\(bind: requirement), \(bind: try person.requireID()), \(bind: try unit.requireID()), \(bind: obligation.since.description), \
                         \(bind: obligation.completedOn?.description), \(bind: obligation.expiresOn?.description), \(bind: obligation.deadline?.description))
                         """).run()
                 }
             }
 
             // act
-            let counts = try await ComplianceQueries.unitCounts(scope: PeopleScope(viewer: Viewer(personID: nil, roles: [.admin])), today: today, on: app.db)
+            let counts = try await ComplianceQueries.rowCounts([try unit.requireID(): [try unit.requireID()]], noUnit: false, today: today, on: app.db)
 
             // check
             let figures = try #require(counts[unit.id]?[requirement])

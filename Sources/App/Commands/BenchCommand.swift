@@ -4,6 +4,7 @@ import Foundation
 import Plot
 import Vapor
 
+/// `capable bench learning ...`: see `LearningBench`.
 /// `capable bench team [--reports 200] [--years 3] [--runs 200]`: builds a manager with that many
 /// direct reports, each with a check-in every four weeks for that many years and a few
 /// objectives, then times My team (the query and the page) and prints the median and 95th
@@ -11,21 +12,33 @@ import Vapor
 /// scratch PostgreSQL with `DATABASE_URL`.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "team")
+        @Argument(name: "what", help: "team or learning")
         var what: String
         @Option(name: "reports", help: "direct reports (default 200)")
         var reports: Int?
         @Option(name: "years", help: "years of check-ins (default 3)")
         var years: Int?
-        @Option(name: "runs", help: "timed renders (default 200)")
+        @Option(name: "runs", help: "timed renders (default 200; learning: 50)")
         var runs: Int?
+        @Option(name: "people", help: "learning: people in the synthetic council (default 30000)")
+        var people: Int?
+        @Option(name: "completions", help: "learning: completions to import (default 600000)")
+        var completions: Int?
     }
 
-    var help: String { "Times My team for a manager with many reports and years of check-ins: capable bench team [--reports 200] [--years 3]" }
+    var help: String {
+        "Times My team for a manager with many reports and years of check-ins: capable bench team [--reports 200] [--years 3]; "
+            + "or mandatory-training compliance at council scale: capable bench learning [--people 30000] [--completions 600000]"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "team" else { throw CommandFailure("Unknown benchmark '\(signature.what)'; use: capable bench team") }
         let app = context.application
+        if signature.what == "learning" {
+            try await app.autoMigrate()
+            return try await LearningBench.run(people: signature.people ?? 30_000, completions: signature.completions ?? 600_000,
+                                               runs: max(10, signature.runs ?? 50), app: app, console: context.console)
+        }
+        guard signature.what == "team" else { throw CommandFailure("Unknown benchmark '\(signature.what)'; use: capable bench team, or capable bench learning") }
         try await app.autoMigrate()
         let reports = max(1, signature.reports ?? 200), years = max(1, signature.years ?? 3), runs = max(10, signature.runs ?? 200)
         let started = Date()

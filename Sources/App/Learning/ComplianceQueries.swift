@@ -16,8 +16,10 @@ enum ComplianceQueries {
         var audience: String
     }
 
-    static func requirements(on db: any Database) async throws -> [RequirementInfo] {
-        let names = try await Audiences.names(on: db)
+    /// Every requirement by course title. `describingAudiences` reads unit and role names to put
+    /// each audience in words; reports that only need titles skip that.
+    static func requirements(describingAudiences: Bool = true, on db: any Database) async throws -> [RequirementInfo] {
+        let names = describingAudiences ? try await Audiences.names(on: db) : AudienceNames()
         return try await TrainingRequirement.query(on: db).with(\.$course).all()
             .map { requirement in
                 RequirementInfo(id: try requirement.requireID(), courseID: requirement.$course.id, title: requirement.course.title,
@@ -31,7 +33,7 @@ enum ComplianceQueries {
     static func obligations(of people: [UUID], on db: any Database) async throws -> [UUID: [UUID: Compliance.Obligation]] {
         var result: [UUID: [UUID: Compliance.Obligation]] = [:]
         for chunk in people.chunks(of: 500) {
-            let rows = try await db.sql.select().columns("requirement_id", "person_id", "since", "completed_on", "expires_on", "deadline")
+            let rows = try await db.sql.select().columns("requirement_id", "person_id", "org_unit_id", "since", "completed_on", "expires_on", "deadline")
                 .from(ComplianceRecords.table).where("person_id", .in, SQLBind.group(chunk)).all(decoding: ComplianceRecords.Stored.self)
             for row in rows { result[row.person_id, default: [:]][row.requirement_id] = row.obligation }
         }
@@ -53,12 +55,16 @@ enum ComplianceQueries {
         }
     }
 
-    /// Counts per (unit, requirement) of the active people the viewer may see, in one pass. The
-    /// CASE tests are `Compliance.Obligation.status(today:)` in SQL, in the same order; a test
-    /// holds the two to the same answers.
-    static func unitCounts(scope: PeopleScope, requirement: UUID? = nil, today: CalendarDate, on db: any Database) async throws -> [UUID?: [UUID: Counts]] {
+    /// Counts per (row, requirement), where each row of a report is a set of units (a unit and
+    /// everything below it), in one pass over the stored rows' unit index: the report asks only
+    /// for the rows it shows, so a council of 3,000 units returns a few dozen sums, not 36,000.
+    /// `noUnit` adds the people with no unit on record under the nil row. The CASE tests are
+    /// `Compliance.Obligation.status(today:)` in SQL, in the same order; a test holds the two to
+    /// the same answers.
+    static func rowCounts(_ rows: [UUID: Set<UUID>], noUnit: Bool, requirement: UUID? = nil, today: CalendarDate,
+                          on db: any Database) async throws -> [UUID?: [UUID: Counts]] {
         struct Row: Decodable {
-            var unit_id: UUID?
+            var row_no: Int?
             var requirement_id: UUID
             var total: Int
             var current: Int
@@ -68,22 +74,46 @@ enum ComplianceQueries {
         }
         let cut = Compliance.Cutoffs(today: today)
         let current: SQLQueryString = "r.completed_on IS NOT NULL AND (r.expires_on IS NULL OR r.expires_on >= \(bind: cut.today))"
-        var sql: SQLQueryString = scope.commonTables
-        sql += """
-             SELECT p.org_unit_id AS unit_id, r.requirement_id, COUNT(*) AS total, \
-            SUM(CASE WHEN \(current) THEN 1 ELSE 0 END) AS current, \
+        let sums: SQLQueryString = """
+            COUNT(*) AS total, SUM(CASE WHEN \(current) THEN 1 ELSE 0 END) AS current, \
             SUM(CASE WHEN r.deadline IS NULL OR (r.deadline > \(bind: cut.dueSoonUntil) AND \(current)) THEN 1 ELSE 0 END) AS compliant, \
             SUM(CASE WHEN r.deadline >= \(bind: cut.today) AND r.deadline <= \(bind: cut.dueSoonUntil) THEN 1 ELSE 0 END) AS due_soon, \
-            SUM(CASE WHEN r.deadline < \(bind: cut.today) THEN 1 ELSE 0 END) AS overdue \
-            FROM \(ident: ComplianceRecords.table) r JOIN people p ON p.id = r.person_id \
-            WHERE p.active = \(bind: true) AND \(scope.condition(alias: "p"))
+            SUM(CASE WHEN r.deadline < \(bind: cut.today) THEN 1 ELSE 0 END) AS overdue
             """
-        if let requirement { sql += " AND r.requirement_id = \(bind: requirement)" }
-        sql += " GROUP BY p.org_unit_id, r.requirement_id"
+        let filter: SQLQueryString = requirement.map { " AND r.requirement_id = \(bind: $0)" } ?? ""
+        let ordered = rows.keys.sorted { $0.uuidString < $1.uuidString }
+        var found: [Row] = []
+        let pairs = ordered.enumerated().flatMap { index, row in rows[row, default: []].map { ($0, index) } }
+        if !pairs.isEmpty {
+            // The units and their row numbers as a table; PostgreSQL needs to be told the
+            // parameters are UUIDs, SQLite stores them as it binds them.
+            var values: SQLQueryString = ""
+            for (index, (unit, number)) in pairs.enumerated() {
+                if index > 0 { values += ", " }
+                values += db.isSQLite ? "(\(bind: unit), \(literal: number))" : "(CAST(\(bind: unit) AS uuid), \(literal: number))"
+            }
+            var sql: SQLQueryString = "WITH m(unit_id, row_no) AS (VALUES "
+            sql += values
+            sql += ") SELECT m.row_no, r.requirement_id, "
+            sql += sums
+            sql += " FROM m JOIN \(ident: ComplianceRecords.table) r ON r.org_unit_id = m.unit_id WHERE 1 = 1"
+            sql += filter
+            sql += " GROUP BY m.row_no, r.requirement_id"
+            found += try await db.sql.raw(sql).all(decoding: Row.self)
+        }
+        if noUnit {
+            var sql: SQLQueryString = "SELECT NULL AS row_no, r.requirement_id, "
+            sql += sums
+            sql += " FROM \(ident: ComplianceRecords.table) r WHERE r.org_unit_id IS NULL"
+            sql += filter
+            sql += " GROUP BY r.requirement_id"
+            found += try await db.sql.raw(sql).all(decoding: Row.self)
+        }
         var result: [UUID?: [UUID: Counts]] = [:]
-        for row in try await db.sql.raw(sql).all(decoding: Row.self) {
-            result[row.unit_id, default: [:]][row.requirement_id] = Counts(total: row.total, current: row.current, compliant: row.compliant,
-                                                                          dueSoon: row.due_soon, overdue: row.overdue)
+        for row in found {
+            let key: UUID? = row.row_no.map { ordered[$0] }
+            result[key, default: [:]][row.requirement_id] = Counts(total: row.total, current: row.current, compliant: row.compliant,
+                                                                   dueSoon: row.due_soon, overdue: row.overdue)
         }
         return result
     }
@@ -125,7 +155,7 @@ enum ComplianceQueries {
         if let units { sql += units.isEmpty ? " AND 1 = 0" : " AND p.org_unit_id IN (\(binds: Array(units)))" }
         sql += " ORDER BY p.family_name, p.given_name, p.id LIMIT \(literal: limit)"
         return try await db.sql.raw(sql).all(decoding: Row.self).map { row in
-            let stored = ComplianceRecords.Stored(requirement_id: row.requirement_id, person_id: row.person_id, since: row.since,
+            let stored = ComplianceRecords.Stored(requirement_id: row.requirement_id, person_id: row.person_id, org_unit_id: nil, since: row.since,
                                                   completed_on: row.completed_on, expires_on: row.expires_on, deadline: row.deadline)
             return PersonStatus(personID: row.person_id, name: "\(row.preferred_name ?? row.given_name) \(row.family_name)",
                                 employeeNumber: row.employee_ref, unitName: row.unit_name, requirementID: row.requirement_id,

@@ -15,6 +15,7 @@ enum ComplianceRecords {
     struct Stored: Decodable {
         var requirement_id: UUID
         var person_id: UUID
+        var org_unit_id: UUID?
         var since: String
         var completed_on: String?
         var expires_on: String?
@@ -44,24 +45,25 @@ enum ComplianceRecords {
         for requirement in requirements {
             let id = try requirement.requireID()
             let stored = try await db.sql.raw("""
-                SELECT requirement_id, person_id, since, completed_on, expires_on, deadline FROM \(ident: table) \
+                SELECT requirement_id, person_id, org_unit_id, since, completed_on, expires_on, deadline FROM \(ident: table) \
                 WHERE requirement_id = \(bind: id)
                 """).all(decoding: Stored.self)
-            var existing = Dictionary(stored.map { ($0.person_id, $0.obligation) }, uniquingKeysWith: { first, _ in first })
+            var existing = Dictionary(stored.map { ($0.person_id, $0) }, uniquingKeysWith: { first, _ in first })
             // The first time a requirement is evaluated, everyone is under it from its start (or
             // their own); afterwards, whoever newly appears came under it today.
             let firstTime = existing.isEmpty
             let rule = requirement.rule(courseValidity: requirement.course.validityMonths)
             let members = requirement.audience.map { AudienceEvaluator.members(of: $0, in: snapshot, today: today) } ?? []
             let completions = latest[requirement.$course.id] ?? [:]
-            var writes: [(UUID, Compliance.Obligation)] = []
+            var writes: [Write] = []
             for person in members {
                 guard let member = people[person], member.active else { continue }
                 let before = existing.removeValue(forKey: person)
-                let joined = before?.since ?? (firstTime ? nil : today)
+                let joined = before.map { $0.obligation.since } ?? (firstTime ? nil : today)
                 let subject = Compliance.Subject(startDate: member.startDate, joinedAudienceOn: joined, latestCompletion: completions[person])
-                guard let obligation = Compliance.obligation(subject, rule: rule), obligation != before else { continue }
-                writes.append((person, obligation))
+                guard let obligation = Compliance.obligation(subject, rule: rule),
+                      obligation != before?.obligation || member.orgUnitID != before?.org_unit_id else { continue }
+                writes.append(Write(person: person, unit: member.orgUnitID, obligation: obligation))
                 if before == nil { change.added += 1 } else { change.updated += 1 }
             }
             try await upsert(requirement: id, writes, on: db)
@@ -83,15 +85,15 @@ enum ComplianceRecords {
             let latest = try await latestCompletions(courses: [course], people: chunk, on: db)[course] ?? [:]
             for requirement in requirements {
                 let id = try requirement.requireID()
-                let stored = try await db.sql.select().columns("requirement_id", "person_id", "since", "completed_on", "expires_on", "deadline")
+                let stored = try await db.sql.select().columns("requirement_id", "person_id", "org_unit_id", "since", "completed_on", "expires_on", "deadline")
                     .from(table).where("requirement_id", .equal, SQLBind(id)).where("person_id", .in, SQLBind.group(chunk))
                     .all(decoding: Stored.self)
                 let rule = requirement.rule(courseValidity: requirement.course.validityMonths)
-                let writes = stored.compactMap { row -> (UUID, Compliance.Obligation)? in
+                let writes = stored.compactMap { row -> Write? in
                     let before = row.obligation
                     let subject = Compliance.Subject(startDate: nil, joinedAudienceOn: before.since, latestCompletion: latest[row.person_id])
                     guard let after = Compliance.obligation(subject, rule: rule), after != before else { return nil }
-                    return (row.person_id, after)
+                    return Write(person: row.person_id, unit: row.org_unit_id, obligation: after)
                 }
                 try await upsert(requirement: id, writes, on: db)
             }
@@ -111,15 +113,33 @@ enum ComplianceRecords {
         return latest
     }
 
-    private static func upsert(requirement: UUID, _ writes: [(UUID, Compliance.Obligation)], on db: any Database) async throws {
-        for chunk in writes.chunks(of: 500) {
-            var sql: SQLQueryString = "INSERT INTO \(ident: table) (requirement_id, person_id, since, completed_on, expires_on, deadline) VALUES "
-            for (index, (person, obligation)) in chunk.enumerated() {
+    /// After one person's record changed outside an HR import (the API): a leaver's rows go at
+    /// once and a mover's rows follow them to their unit; audiences are re-evaluated by `refresh`.
+    static func personChanged(_ person: Person, on db: any Database) async throws {
+        let id = try person.requireID()
+        if person.active {
+            try await db.sql.update(table).set("org_unit_id", to: SQLBind(person.$orgUnit.id)).where("person_id", .equal, SQLBind(id)).run()
+        } else {
+            try await db.sql.delete(from: table).where("person_id", .equal, SQLBind(id)).run()
+        }
+    }
+
+    struct Write {
+        var person: UUID
+        var unit: UUID?
+        var obligation: Compliance.Obligation
+    }
+
+    private static func upsert(requirement: UUID, _ writes: [Write], on db: any Database) async throws {
+        for chunk in writes.chunks(of: 400) {
+            var sql: SQLQueryString = "INSERT INTO \(ident: table) (requirement_id, person_id, org_unit_id, since, completed_on, expires_on, deadline) VALUES "
+            for (index, write) in chunk.enumerated() {
+                let obligation = write.obligation
                 if index > 0 { sql += ", " }
-                sql += "(\(bind: requirement), \(bind: person), \(bind: obligation.since.description), \(bind: obligation.completedOn?.description), "
-                sql += "\(bind: obligation.expiresOn?.description), \(bind: obligation.deadline?.description))"
+                sql += "(\(bind: requirement), \(bind: write.person), \(bind: write.unit), \(bind: obligation.since.description), "
+                sql += "\(bind: obligation.completedOn?.description), \(bind: obligation.expiresOn?.description), \(bind: obligation.deadline?.description))"
             }
-            sql += " ON CONFLICT (requirement_id, person_id) DO UPDATE SET since = excluded.since, completed_on = excluded.completed_on, "
+            sql += " ON CONFLICT (requirement_id, person_id) DO UPDATE SET org_unit_id = excluded.org_unit_id, since = excluded.since, completed_on = excluded.completed_on, "
             sql += "expires_on = excluded.expires_on, deadline = excluded.deadline"
             try await db.sql.raw(sql).run()
         }

@@ -10,7 +10,7 @@ enum MyLearningController {
                       today: CalendarDate, on db: any Database) async throws -> MyLearningPage.Model {
         let me = try person.requireID()
         let obligations = try await ComplianceQueries.obligations(of: [me], on: db)[me] ?? [:]
-        let requirements = try await ComplianceQueries.requirements(on: db).filter { obligations[$0.id] != nil }
+        let requirements = try await ComplianceQueries.requirements(describingAudiences: false, on: db).filter { obligations[$0.id] != nil }
         let bookings = try await Booking.query(on: db).filter(\.$person.$id == me).with(\.$session) { $0.with(\.$course) }.all()
             .filter { $0.session.startsOn >= today.adding(days: -90).description }
             .sorted { ($0.session.startsOn, $0.session.startTime) < ($1.session.startsOn, $1.session.startTime) }

@@ -14,39 +14,40 @@ enum OrganisationCompliance {
 
     struct Unit: Decodable, Sendable { var id: UUID; var parent_id: UUID?; var name: String }
 
-    /// The page model. `today` and the viewer's scope decide every figure.
+    /// The page model. `today` and the viewer's scope decide every figure: administrators see
+    /// every unit, HR the units they look after and everything below them.
     static func query(unit: UUID?, requirement: UUID?, viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> CompliancePage.Model {
         let units = try await db.sql.raw("SELECT id, parent_id, name FROM org_units").all(decoding: Unit.self)
         let byID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let children = Dictionary(grouping: units.filter { $0.parent_id != nil }, by: { $0.parent_id! })
-        if let unit, byID[unit] == nil { throw AppError.notFound }
-        let scope = PeopleScope(viewer: viewer)
-        let counts = try await ComplianceQueries.unitCounts(scope: scope, today: today, on: db)
-        // Sum each unit's subtree once, bottom up.
-        var memo: [UUID: [UUID: ComplianceQueries.Counts]] = [:]
-        func subtree(_ id: UUID, depth: Int = 0) -> [UUID: ComplianceQueries.Counts] {
-            if let known = memo[id] { return known }
-            var total = counts[id] ?? [:]
-            if depth < 64 {
-                for child in children[id] ?? [] { total.merge(subtree(child.id, depth: depth + 1), uniquingKeysWith: +) }
-            }
-            memo[id] = total
-            return total
+        let isAdmin = viewer.roles.contains(.admin)
+        let allowed: Set<UUID>? = isAdmin ? nil : viewer.hrUnits.reduce(into: Set<UUID>()) { $0.formUnion(subtreeIDs($1, children: children)) }
+        if let unit {
+            guard byID[unit] != nil else { throw AppError.notFound }
+            guard allowed?.contains(unit) ?? true else { throw AppError.forbidden }
         }
         let top: [Unit]
         if let unit {
             top = (children[unit] ?? []).sorted { $0.name < $1.name }
-        } else if viewer.roles.contains(.admin) || viewer.hrUnits.isEmpty {
+        } else if isAdmin {
             top = units.filter { $0.parent_id == nil }.sorted { $0.name < $1.name }
         } else {
             top = viewer.hrUnits.compactMap { byID[$0] }.sorted { $0.name < $1.name }
         }
-        let requirements = try await ComplianceQueries.requirements(on: db).filter { requirement == nil || $0.id == requirement }
-        var rows = top.map { unit in
-            CompliancePage.UnitRow(id: unit.id, name: unit.name, drill: !(children[unit.id] ?? []).isEmpty, counts: subtree(unit.id))
+        // Each row is a unit with everything below it (within what the viewer may see).
+        var rowUnits: [UUID: Set<UUID>] = [:]
+        for row in top {
+            let below = subtreeIDs(row.id, children: children)
+            rowUnits[row.id] = allowed.map { below.intersection($0) } ?? below
+        }
+        if let unit { rowUnits[unit] = [unit] }
+        let counts = try await ComplianceQueries.rowCounts(rowUnits, noUnit: unit == nil && isAdmin, today: today, on: db)
+        let requirements = try await ComplianceQueries.requirements(describingAudiences: false, on: db).filter { requirement == nil || $0.id == requirement }
+        var rows = top.map { row in
+            CompliancePage.UnitRow(id: row.id, name: row.name, drill: !(children[row.id] ?? []).isEmpty, counts: counts[row.id] ?? [:])
         }.filter { !$0.counts.isEmpty }
         // People with no unit on record are counted too, or the totals would hide them.
-        if unit == nil, let orphans = counts[nil], !orphans.isEmpty {
+        if let orphans = counts[nil], !orphans.isEmpty {
             rows.append(.init(id: nil, name: "No unit recorded", drill: false, counts: orphans))
         }
         if let unit, let direct = counts[unit], !direct.isEmpty {
@@ -62,7 +63,8 @@ enum OrganisationCompliance {
         var people: [CompliancePage.PersonRow] = []
         if let requirement {
             let within = unit.map { subtreeIDs($0, children: children) }
-            people = try await ComplianceQueries.people(in: within, requirement: requirement, scope: scope, limit: CompliancePage.peopleLimit + 1, on: db)
+            people = try await ComplianceQueries.people(in: within, requirement: requirement, scope: PeopleScope(viewer: viewer),
+                                                        limit: CompliancePage.peopleLimit + 1, on: db)
                 .map { .init(personID: $0.personID, name: $0.name, employeeRef: $0.employeeNumber, unit: $0.unitName ?? "", status: $0.obligation.status(today: today)) }
         }
         return CompliancePage.Model(unit: unit, path: path, requirements: requirements.map { .init(id: $0.id, title: $0.title) },
@@ -90,7 +92,7 @@ enum OrganisationCompliance {
         let units = try await db.sql.raw("SELECT id, parent_id, name FROM org_units").all(decoding: Unit.self)
         let children = Dictionary(grouping: units.filter { $0.parent_id != nil }, by: { $0.parent_id! })
         let within = query.unit.map { subtreeIDs($0, children: children) }
-        let titles = Dictionary(try await ComplianceQueries.requirements(on: db).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = Dictionary(try await ComplianceQueries.requirements(describingAudiences: false, on: db).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let rows = try await ComplianceQueries.people(in: within, requirement: query.requirement, scope: PeopleScope(viewer: try req.requirePrincipal().viewer),
                                                       limit: 5_000_000, on: db)
         let today = CalendarDate.today

@@ -12,19 +12,29 @@ enum TeamTrainingController {
     /// The matrix for a manager's direct reports (or everyone below them), in name order.
     static func query(manager: UUID, indirect: Bool, today: CalendarDate, on db: any Database) async throws -> TeamTrainingPage.Model {
         struct Member: Decodable { var id: UUID; var given_name: String; var family_name: String; var preferred_name: String?; var employee_ref: String }
-        let members = try await db.sql.raw("""
-            WITH RECURSIVE team(id, depth) AS (
-                SELECT id, 1 FROM people WHERE line_manager_id = \(bind: manager) AND active = \(bind: true)
-                UNION SELECT p.id, t.depth + 1 FROM people p JOIN team t ON p.line_manager_id = t.id
-                WHERE p.active = \(bind: true) AND t.depth < \(literal: indirect ? 50 : 1)
-            )
-            SELECT DISTINCT p.id, p.given_name, p.family_name, p.preferred_name, p.employee_ref FROM team t JOIN people p ON p.id = t.id \
-            ORDER BY p.family_name, p.given_name, p.id
-            """).all(decoding: Member.self)
+        let columns: SQLQueryString = "p.id, p.given_name, p.family_name, p.preferred_name, p.employee_ref"
+        let members: [Member]
+        if indirect {
+            // The team table drives the join (CROSS JOIN keeps that order on SQLite), so each
+            // level reads the line-manager index instead of scanning everyone.
+            members = try await db.sql.raw("""
+                WITH RECURSIVE team(id, depth) AS (
+                    SELECT id, 1 FROM people WHERE line_manager_id = \(bind: manager) AND active = \(bind: true)
+                    UNION SELECT p.id, t.depth + 1 FROM team t CROSS JOIN people p WHERE p.line_manager_id = t.id
+                    AND p.active = \(bind: true) AND t.depth < 50
+                )
+                SELECT DISTINCT \(columns) FROM team t JOIN people p ON p.id = t.id ORDER BY p.family_name, p.given_name, p.id
+                """).all(decoding: Member.self)
+        } else {
+            members = try await db.sql.raw("""
+                SELECT \(columns) FROM people p WHERE p.line_manager_id = \(bind: manager) AND p.active = \(bind: true) \
+                ORDER BY p.family_name, p.given_name, p.id
+                """).all(decoding: Member.self)
+        }
         let ids = members.map(\.id)
         let obligations = try await ComplianceQueries.obligations(of: ids, on: db)
         let used = Set(obligations.values.flatMap(\.keys))
-        let requirements = try await ComplianceQueries.requirements(on: db).filter { used.contains($0.id) }
+        let requirements = try await ComplianceQueries.requirements(describingAudiences: false, on: db).filter { used.contains($0.id) }
         var pending: [Completion] = []
         for chunk in ids.chunks(of: 500) {
             pending += try await Completion.query(on: db).filter(\.$person.$id ~~ chunk).filter(\.$confirmed == false).with(\.$course).with(\.$person).all()

@@ -82,6 +82,8 @@ struct CreateLearning: AsyncMigration {
         try await database.schema(ComplianceRecords.table)
             .field("requirement_id", .uuid, .required, .references(TrainingRequirement.schema, "id", onDelete: .cascade))
             .field("person_id", .uuid, .required, .references(Person.schema, "id", onDelete: .cascade))
+            // The person's unit, kept with the dates so reports by unit read one index.
+            .field("org_unit_id", .uuid)
             .field("since", .string, .required)
             .field("completed_on", .string)
             .field("expires_on", .string)
@@ -101,7 +103,12 @@ struct CreateLearning: AsyncMigration {
         try await database.schema(DevelopmentPlanItem.schema).field("course_id", .uuid).update()
         try await database.schema(DevelopmentPlanItem.schema).field("booking_id", .uuid).update()
         let sql = database.sql
-        try await sql.create(index: "compliance_records_person").on(ComplianceRecords.table).column("person_id").run()
+        // Covering indexes: a person's dates, and counts by unit and requirement, come from the
+        // index alone (600,000 completions make 360,000 rows here).
+        try await sql.create(index: "compliance_records_person").on(ComplianceRecords.table)
+            .column("person_id").column("requirement_id").column("since").column("completed_on").column("expires_on").column("deadline").run()
+        try await sql.create(index: "compliance_records_unit").on(ComplianceRecords.table)
+            .column("org_unit_id").column("requirement_id").column("deadline").column("expires_on").column("completed_on").run()
         try await sql.create(index: "bookings_person").on(Booking.schema).column("person_id").run()
         try await sql.create(index: "course_sessions_course").on(CourseSession.schema).column("course_id").column("starts_on").run()
         try await sql.create(index: "course_elements_element").on(CourseElement.schema).column("element_id").run()

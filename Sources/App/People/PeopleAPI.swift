@@ -118,6 +118,7 @@ enum PeopleAPI {
         let wasActive = person.active
         try await req.update(person) { input.apply(to: $0) }
         if wasActive, !person.active { try await PeopleWrites.endAccess(forPerson: try person.requireID(), on: req) }
+        try await ComplianceRecords.personChanged(person, on: req.database)
         return try PersonDTO(person)
     }
 

@@ -54,6 +54,8 @@ extension PeopleImport {
                 FieldChange(field: "deactivated", old: nil, new: String(outcome.deactivated)),
             ]))
             try await Audit.appendAll(audit, context: context, on: tx)
+            // Starters, movers and leavers come under (or out of) mandatory training at once.
+            try await ComplianceRecords.refresh(today: today, on: tx)
             return outcome
         }
     }
