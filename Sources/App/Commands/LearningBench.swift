@@ -9,11 +9,17 @@ import Vapor
 /// council, the nine built-in requirements and three more (12), a manager with 50 direct reports,
 /// and an LMS export of that many completions written to a file and imported as `capable import
 /// completions` does (timed). Then it times the organisation compliance view, one directorate's
-/// view, and the manager's team matrix, query and page, and prints medians and 95th percentiles.
+/// view (and the first view after a change, which rebuilds the counts per unit), and the
+/// manager's team matrix, query and page, and prints medians and 95th percentiles.
 /// Run it on an empty database (`CAPABLE_DATABASE_PATH=/tmp/bench.sqlite`, or `DATABASE_URL`).
 enum LearningBench {
     static func run(people: Int, completions: Int, runs: Int, app: Application, console: any Console) async throws {
         let today = CalendarDate.today
+        // A database this benchmark already filled is timed again as it is.
+        if let manager = try await Person.query(on: app.db).filter(\.$employeeRef == "BENCH-M").first()?.id {
+            console.print("Timing the database seeded by an earlier run")
+            return try await time(manager: manager, runs: runs, today: today, app: app, console: console)
+        }
         var started = Date()
         let council = SyntheticCouncil.generate(people: max(100, people - 51), seed: 7, today: today)
         let rows = council.hrRows()
@@ -39,6 +45,10 @@ enum LearningBench {
         guard plan.canApply else { throw CommandFailure("The generated export did not check: \(plan.errors.prefix(3).map(\.description))") }
         let outcome = try await app.db.writeTransaction { tx in try await Completions.apply(plan, context: context, on: tx) }
         console.print("Imported \(file.rows.count) completion rows (\(outcome.summary)) in \(seconds(since: started)) s, compliance included")
+        try await time(manager: manager, runs: runs, today: today, app: app, console: console)
+    }
+
+    private static func time(manager: UUID, runs: Int, today: CalendarDate, app: Application, console: any Console) async throws {
 
         let admin = Viewer(personID: nil, roles: [.admin])
         let page = PageContext(signedInName: "Bench", csrfToken: nil, roles: [.admin])
@@ -56,15 +66,15 @@ enum LearningBench {
             guard model.rows.count == 50 else { throw CommandFailure("the team has \(model.rows.count) people, not 50") }
             return TeamTrainingPage.view(model, context: page).render()
         }
-        if ProcessInfo.processInfo.environment["CAPABLE_BENCH_PROFILE"] != nil {
-            let model = try await TeamTrainingController.query(manager: manager, indirect: false, today: today, on: app.db)
-            let q = try await time(50) { _ = try await TeamTrainingController.query(manager: manager, indirect: false, today: today, on: app.db); return "x" }
-            let r = try await time(50) { TeamTrainingPage.view(model, context: page).render() }
-            let o = try await time(10) { _ = try await OrganisationCompliance.query(unit: nil, requirement: nil, viewer: admin, today: today, on: app.db); return "x" }
-            console.print(String(format: "profile: matrix query %.1f, render %.1f; organisation query %.1f", q.median, r.median, o.median))
+        // The first view after any date changed rebuilds the counts per unit.
+        let rebuilt = try await time(10) {
+            try await ComplianceQueries.countsChanged(on: app.db)
+            let model = try await OrganisationCompliance.query(unit: nil, requirement: nil, viewer: admin, today: today, on: app.db)
+            return CompliancePage.view(model, context: page).render()
         }
         console.print(String(format: "Organisation compliance view (%d requirements): median %.1f ms, p95 %.1f ms over %d renders", 12, whole.median, whole.p95, runs))
         console.print(String(format: "One directorate's view: median %.1f ms, p95 %.1f ms", part.median, part.p95))
+        console.print(String(format: "Organisation view just after a change (counts rebuilt): median %.1f ms, p95 %.1f ms over 10 renders", rebuilt.median, rebuilt.p95))
         console.print(String(format: "Team matrix, 50 people: median %.1f ms, p95 %.1f ms over %d renders", matrix.median, matrix.p95, max(runs, 200)))
     }
 

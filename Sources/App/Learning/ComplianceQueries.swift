@@ -55,12 +55,13 @@ enum ComplianceQueries {
         }
     }
 
+    static let countsTable = "compliance_counts"
+    static let stateTable = "learning_state"
+
     /// Counts per (row, requirement), where each row of a report is a set of units (a unit and
-    /// everything below it), in one pass over the stored rows' unit index: the report asks only
-    /// for the rows it shows, so a council of 3,000 units returns a few dozen sums, not 36,000.
-    /// `noUnit` adds the people with no unit on record under the nil row. The CASE tests are
-    /// `Compliance.Obligation.status(today:)` in SQL, in the same order; a test holds the two to
-    /// the same answers.
+    /// everything below it), summed from the counts per unit: the report asks only for the rows
+    /// it shows, so a council of 3,000 units returns a few dozen sums. `noUnit` adds the people
+    /// with no unit on record under the nil row.
     static func rowCounts(_ rows: [UUID: Set<UUID>], noUnit: Bool, requirement: UUID? = nil, today: CalendarDate,
                           on db: any Database) async throws -> [UUID?: [UUID: Counts]] {
         struct Row: Decodable {
@@ -72,15 +73,13 @@ enum ComplianceQueries {
             var due_soon: Int
             var overdue: Int
         }
-        let cut = Compliance.Cutoffs(today: today)
-        let current: SQLQueryString = "r.completed_on IS NOT NULL AND (r.expires_on IS NULL OR r.expires_on >= \(bind: cut.today))"
+        try await ensureCounts(today: today, on: db)
+        // PostgreSQL sums bigints as numeric; the casts keep them integers on both databases.
         let sums: SQLQueryString = """
-            COUNT(*) AS total, SUM(CASE WHEN \(current) THEN 1 ELSE 0 END) AS current, \
-            SUM(CASE WHEN r.deadline IS NULL OR (r.deadline > \(bind: cut.dueSoonUntil) AND \(current)) THEN 1 ELSE 0 END) AS compliant, \
-            SUM(CASE WHEN r.deadline >= \(bind: cut.today) AND r.deadline <= \(bind: cut.dueSoonUntil) THEN 1 ELSE 0 END) AS due_soon, \
-            SUM(CASE WHEN r.deadline < \(bind: cut.today) THEN 1 ELSE 0 END) AS overdue
+            CAST(SUM(c.total) AS BIGINT) AS total, CAST(SUM(c.current) AS BIGINT) AS current, CAST(SUM(c.compliant) AS BIGINT) AS compliant, \
+            CAST(SUM(c.due_soon) AS BIGINT) AS due_soon, CAST(SUM(c.overdue) AS BIGINT) AS overdue
             """
-        let filter: SQLQueryString = requirement.map { " AND r.requirement_id = \(bind: $0)" } ?? ""
+        let filter: SQLQueryString = requirement.map { " AND c.requirement_id = \(bind: $0)" } ?? ""
         let ordered = rows.keys.sorted { $0.uuidString < $1.uuidString }
         var found: [Row] = []
         let pairs = ordered.enumerated().flatMap { index, row in rows[row, default: []].map { ($0, index) } }
@@ -94,19 +93,19 @@ enum ComplianceQueries {
             }
             var sql: SQLQueryString = "WITH m(unit_id, row_no) AS (VALUES "
             sql += values
-            sql += ") SELECT m.row_no, r.requirement_id, "
+            sql += ") SELECT m.row_no, c.requirement_id, "
             sql += sums
-            sql += " FROM m JOIN \(ident: ComplianceRecords.table) r ON r.org_unit_id = m.unit_id WHERE 1 = 1"
+            sql += " FROM m JOIN \(ident: countsTable) c ON c.org_unit_id = m.unit_id WHERE 1 = 1"
             sql += filter
-            sql += " GROUP BY m.row_no, r.requirement_id"
+            sql += " GROUP BY m.row_no, c.requirement_id"
             found += try await db.sql.raw(sql).all(decoding: Row.self)
         }
         if noUnit {
-            var sql: SQLQueryString = "SELECT NULL AS row_no, r.requirement_id, "
+            var sql: SQLQueryString = "SELECT NULL AS row_no, c.requirement_id, "
             sql += sums
-            sql += " FROM \(ident: ComplianceRecords.table) r WHERE r.org_unit_id IS NULL"
+            sql += " FROM \(ident: countsTable) c WHERE c.org_unit_id IS NULL"
             sql += filter
-            sql += " GROUP BY r.requirement_id"
+            sql += " GROUP BY c.requirement_id"
             found += try await db.sql.raw(sql).all(decoding: Row.self)
         }
         var result: [UUID?: [UUID: Counts]] = [:]
@@ -116,6 +115,40 @@ enum ComplianceQueries {
                                                                    dueSoon: row.due_soon, overdue: row.overdue)
         }
         return result
+    }
+
+    /// Marks the counts per unit out of date; every change to the stored dates calls this.
+    static func countsChanged(on db: any Database) async throws {
+        try await db.sql.update(stateTable).set("counts_as_of", to: SQLLiteral.null).where("id", .equal, SQLLiteral.numeric("1")).run()
+    }
+
+    /// Rebuilds the counts per unit and requirement when they are not as of `today` (the day
+    /// moved on, or a date changed), in one statement that follows the stored rows' unit index.
+    /// The CASE tests are `Compliance.Obligation.status(today:)` in SQL, in the same order; a
+    /// test holds the two to the same answers.
+    static func ensureCounts(today: CalendarDate, on db: any Database) async throws {
+        struct State: Decodable { var counts_as_of: String? }
+        let day = today.description
+        let read: SQLQueryString = "SELECT counts_as_of FROM \(ident: stateTable) WHERE id = 1"
+        guard try await db.sql.raw(read).first(decoding: State.self)?.counts_as_of != day else { return }
+        try await db.writeTransaction { tx in
+            // One rebuild at a time: PostgreSQL holds the state row; SQLite's writes queue anyway.
+            let locked: SQLQueryString = tx.isSQLite ? read : "SELECT counts_as_of FROM \(ident: stateTable) WHERE id = 1 FOR UPDATE"
+            guard try await tx.sql.raw(locked).first(decoding: State.self)?.counts_as_of != day else { return }
+            let cut = Compliance.Cutoffs(today: today)
+            let current: SQLQueryString = "r.completed_on IS NOT NULL AND (r.expires_on IS NULL OR r.expires_on >= \(bind: cut.today))"
+            try await tx.sql.raw("DELETE FROM \(ident: countsTable)").run()
+            try await tx.sql.raw("""
+                INSERT INTO \(ident: countsTable) (org_unit_id, requirement_id, total, current, compliant, due_soon, overdue) \
+                SELECT r.org_unit_id, r.requirement_id, COUNT(*), \
+                SUM(CASE WHEN \(current) THEN 1 ELSE 0 END), \
+                SUM(CASE WHEN r.deadline IS NULL OR (r.deadline > \(bind: cut.dueSoonUntil) AND \(current)) THEN 1 ELSE 0 END), \
+                SUM(CASE WHEN r.deadline >= \(bind: cut.today) AND r.deadline <= \(bind: cut.dueSoonUntil) THEN 1 ELSE 0 END), \
+                SUM(CASE WHEN r.deadline < \(bind: cut.today) THEN 1 ELSE 0 END) \
+                FROM \(ident: ComplianceRecords.table) r GROUP BY r.org_unit_id, r.requirement_id
+                """).run()
+            try await tx.sql.update(stateTable).set("counts_as_of", to: SQLBind(day)).where("id", .equal, SQLLiteral.numeric("1")).run()
+        }
     }
 
     /// A person under a requirement, for drill-down lists and exports.

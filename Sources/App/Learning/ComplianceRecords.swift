@@ -73,6 +73,8 @@ enum ComplianceRecords {
             }
             change.removed += existing.count
         }
+        // Counts are kept per unit and summed up the tree when read, so only changed rows matter.
+        if change != Change() { try await ComplianceQueries.countsChanged(on: db) }
         return change
     }
 
@@ -122,6 +124,7 @@ enum ComplianceRecords {
         } else {
             try await db.sql.delete(from: table).where("person_id", .equal, SQLBind(id)).run()
         }
+        try await ComplianceQueries.countsChanged(on: db)
     }
 
     struct Write {
@@ -131,6 +134,7 @@ enum ComplianceRecords {
     }
 
     private static func upsert(requirement: UUID, _ writes: [Write], on db: any Database) async throws {
+        if !writes.isEmpty { try await ComplianceQueries.countsChanged(on: db) }
         for chunk in writes.chunks(of: 400) {
             var sql: SQLQueryString = "INSERT INTO \(ident: table) (requirement_id, person_id, org_unit_id, since, completed_on, expires_on, deadline) VALUES "
             for (index, write) in chunk.enumerated() {

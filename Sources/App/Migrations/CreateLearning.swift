@@ -90,6 +90,22 @@ struct CreateLearning: AsyncMigration {
             .field("deadline", .string)
             .unique(on: "requirement_id", "person_id")
             .create()
+        // Counts per unit and requirement as of a day, rebuilt from the rows above when a report
+        // finds them stale (see `ComplianceQueries.rowCounts`), and a note of that day.
+        try await database.schema(ComplianceQueries.countsTable)
+            .field("org_unit_id", .uuid)
+            .field("requirement_id", .uuid, .required)
+            .field("total", .int, .required)
+            .field("current", .int, .required)
+            .field("compliant", .int, .required)
+            .field("due_soon", .int, .required)
+            .field("overdue", .int, .required)
+            .create()
+        try await database.schema(ComplianceQueries.stateTable)
+            .field("id", .int, .identifier(auto: false))
+            .field("counts_as_of", .string)
+            .create()
+        try await database.sql.insert(into: ComplianceQueries.stateTable).columns("id", "counts_as_of").values(SQLLiteral.numeric("1"), SQLLiteral.null).run()
         try await database.schema(CompletionImportFile.schema)
             .id()
             .field("account_id", .uuid, .required, .references(Account.schema, "id", onDelete: .cascade))
@@ -109,6 +125,7 @@ struct CreateLearning: AsyncMigration {
             .column("person_id").column("requirement_id").column("since").column("completed_on").column("expires_on").column("deadline").run()
         try await sql.create(index: "compliance_records_unit").on(ComplianceRecords.table)
             .column("org_unit_id").column("requirement_id").column("deadline").column("expires_on").column("completed_on").run()
+        try await sql.create(index: "compliance_counts_unit").on(ComplianceQueries.countsTable).column("org_unit_id").column("requirement_id").run()
         try await sql.create(index: "bookings_person").on(Booking.schema).column("person_id").run()
         try await sql.create(index: "course_sessions_course").on(CourseSession.schema).column("course_id").column("starts_on").run()
         try await sql.create(index: "course_elements_element").on(CourseElement.schema).column("element_id").run()
@@ -118,7 +135,7 @@ struct CreateLearning: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(DevelopmentPlanItem.schema).deleteField("booking_id").update()
         try await database.schema(DevelopmentPlanItem.schema).deleteField("course_id").update()
-        for schema in [CompletionImportFile.schema, ComplianceRecords.table, Completion.schema, TrainingRequirement.schema, Booking.schema,
+        for schema in [CompletionImportFile.schema, ComplianceQueries.stateTable, ComplianceQueries.countsTable, ComplianceRecords.table, Completion.schema, TrainingRequirement.schema, Booking.schema,
                        CourseSession.schema, CourseElement.schema, Course.schema] {
             try await database.schema(schema).delete()
         }
