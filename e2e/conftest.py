@@ -10,6 +10,7 @@ chromium-driver).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -310,3 +311,20 @@ def seed_demo(tmp: Path, needed: tuple[str, ...] = ()) -> dict[str, str]:
         shutil.rmtree(tmp, ignore_errors=True)
         pytest.fail(f"`capable seed demo` printed no password for {missing}:\n{seeded.stdout}", pytrace=False)
     return accounts
+
+
+@contextlib.contextmanager
+def running_demo(prefix: str, needed: tuple[str, ...]):
+    """A server on a freshly seeded demo council, for a test module's own fixture: yields a
+    Server with `accounts` (email -> password) and `tmp` (its folder, for files to upload)."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    accounts = seed_demo(tmp, needed=needed)
+    running = start_server(tmp)
+    state = Server(base_url=running.base_url, email=needed[0], password=accounts[needed[0]], log_path=running.log_path)
+    state.accounts = accounts  # type: ignore[attr-defined]
+    state.tmp = tmp  # type: ignore[attr-defined]
+    try:
+        yield state
+    finally:
+        running.stop()
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -209,3 +209,22 @@ def table_dicts(driver, caption: str) -> list[dict[str, str]]:
         dict(zip(headers, (c.text.strip() for c in row.find_elements(By.CSS_SELECTOR, "th, td"))))
         for row in t.find_elements(By.CSS_SELECTOR, "tbody tr")
     ]
+
+
+def as_user(driver, demo, email: str) -> None:
+    """Sign in afresh as one of a demo server's accounts."""
+    driver.delete_all_cookies()
+    sign_in_at_login(driver, demo, email, demo.accounts[email])
+
+
+def press(driver, text: str, accept_confirm: bool = False) -> None:
+    button = find_button(driver, text, within="//main")
+    if not accept_confirm:
+        follow(driver, button)
+        return
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.send_keys(Keys.ENTER)
+    driver.switch_to.alert.accept()
+    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    wait_for_load(driver)
+    check_axe(driver)

@@ -10,22 +10,16 @@ off. Every page visited is checked with axe-core, and everything is done with th
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
-from axe import check_axe, visit, wait_for_load
-from conftest import Server, _capable_bin, capable_env, seed_demo, start_server
-from helpers import (assert_error_page, assert_heading, fill, find_button, follow, link, main_text, path_of, sign_in_at_login,
-                     table_dicts)
+from axe import visit
+from conftest import _capable_bin, capable_env, running_demo
+from helpers import assert_error_page, assert_heading, as_user, fill, follow, link, main_text, path_of, press, table_dicts
 
 PERSON = "daniel.reid@elmbridgevale.example"
 MANAGER = "claire.watson@elmbridgevale.example"
@@ -40,35 +34,8 @@ def uk(day: date) -> str:
 
 @pytest.fixture(scope="module")
 def demo():
-    tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-year-"))
-    accounts = seed_demo(tmp, needed=(PERSON, MANAGER, HR, *PEERS))
-    running = start_server(tmp)
-    state = Server(base_url=running.base_url, email=PERSON, password=accounts[PERSON], log_path=running.log_path)
-    state.accounts = accounts  # type: ignore[attr-defined]
-    state.tmp = tmp  # type: ignore[attr-defined]
-    try:
+    with running_demo("capable-e2e-year-", needed=(PERSON, MANAGER, HR, *PEERS)) as state:
         yield state
-    finally:
-        running.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def as_user(driver, demo, email: str) -> None:
-    driver.delete_all_cookies()
-    sign_in_at_login(driver, demo, email, demo.accounts[email])
-
-
-def press(driver, text: str, accept_confirm: bool = False) -> None:
-    button = find_button(driver, text, within="//main")
-    if not accept_confirm:
-        follow(driver, button)
-        return
-    old = driver.find_element(By.TAG_NAME, "html")
-    button.send_keys(Keys.ENTER)
-    driver.switch_to.alert.accept()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
-    wait_for_load(driver)
-    check_axe(driver)
 
 
 def rate_all(driver, index: int) -> None:

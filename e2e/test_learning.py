@@ -10,20 +10,16 @@ organisation view down to the people. Every page visited is checked with axe-cor
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from axe import check_axe, visit
-from conftest import Server, seed_demo, start_server
-from helpers import (assert_error_page, assert_heading, click_and_wait, fill, find_button, follow, link, main_text, path_of,
-                     sign_in_at_login, success_banner_texts, table_dicts)
-from test_full_year import press
+from conftest import running_demo
+from helpers import (assert_error_page, assert_heading, as_user, click_and_wait, fill, find_button, follow, link, main_text, path_of,
+                     press, success_banner_texts, table_dicts)
 
 PERSON = "daniel.reid@elmbridgevale.example"
 MANAGER = "claire.watson@elmbridgevale.example"
@@ -33,22 +29,8 @@ TODAY = date.today()
 
 @pytest.fixture(scope="module")
 def demo():
-    tmp = Path(tempfile.mkdtemp(prefix="capable-e2e-learning-"))
-    accounts = seed_demo(tmp, needed=(PERSON, MANAGER, HR))
-    running = start_server(tmp)
-    state = Server(base_url=running.base_url, email=PERSON, password=accounts[PERSON], log_path=running.log_path)
-    state.accounts = accounts  # type: ignore[attr-defined]
-    state.tmp = tmp  # type: ignore[attr-defined]
-    try:
+    with running_demo("capable-e2e-learning-", needed=(PERSON, MANAGER, HR)) as state:
         yield state
-    finally:
-        running.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def as_user(driver, demo, email: str) -> None:
-    driver.delete_all_cookies()
-    sign_in_at_login(driver, demo, email, demo.accounts[email])
 
 
 def row_for(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str]:
