@@ -187,6 +187,15 @@ struct LearningBookingTests {
             _ = try await riley.post(Self.path(.cancelBooking(try booking.requireID())))
             let cancelled = try await riley.get(Self.path(.sessionCalendar(sessionID)))
             let feed = try await riley.get(Self.path(.myCalendar))
+            // HR cancels the session: Casey, booked, gets a cancellation and is told.
+            var casey = try await ObjectivesTests.signedIn(app, "colleague@x.org")
+            _ = try await casey.post(Self.path(.book(sessionID)))
+            let caseyBooked = try ICalendar.parse(try await casey.get(Self.path(.sessionCalendar(sessionID))).body.string)
+            var hr = try await LearningFixtures.hr(app)
+            try await hr.get(Self.path(.session(sessionID)))
+            let staffCancels = try await casey.post(Self.path(.cancelSession(sessionID)))
+            let cancelledSession = try await hr.post(Self.path(.cancelSession(sessionID)))
+            let caseyCancelled = try ICalendar.parse(try await casey.get(Self.path(.sessionCalendar(sessionID))).body.string)
 
             // check
             #expect(booked.headers.contentType?.subType == "calendar")
@@ -206,6 +215,14 @@ struct LearningBookingTests {
             #expect(personal.method == .publish)
             #expect(personal.events.map(\.uid) == [event.uid])
             #expect(personal.events.first?.cancelled == true)
+            #expect(staffCancels.status == .forbidden)
+            #expect(cancelledSession.status == .seeOther)
+            #expect(caseyBooked.method == .request)
+            #expect(caseyCancelled.method == .cancel)
+            #expect((caseyCancelled.events.first?.sequence ?? 0) > (caseyBooked.events.first?.sequence ?? 0))
+            #expect(try await Self.booking(app, setup.session, setup.team.colleague)?.statusValue == .cancelled)
+            let told = try await AppNotification.query(on: app.db).filter(\.$person.$id == setup.team.colleague.requireID()).all().map(\.message)
+            #expect(told.contains { $0.hasPrefix("Cancelled: Fire Safety") })
         }
     }
 }

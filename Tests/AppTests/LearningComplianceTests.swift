@@ -118,6 +118,12 @@ struct LearningComplianceTests {
             good["unit"] = "HWY"
             let created = try await hr.post(Self.path(.requirements), form: good)
             let list = try await staff.get(Self.path(.requirements))
+            let requirementID = try #require(try await TrainingRequirement.query(on: app.db).filter(\.$course.$id == course.requireID()).first()?.requireID())
+            let first = try await ComplianceQueries.obligations(of: [try driver.requireID()], on: app.db)[try driver.requireID()]?[requirementID]
+            let edit = try await hr.get(Self.path(.editRequirement(requirementID)))
+            var longer = good
+            longer["due_within_days"] = "60"
+            let changed = try await hr.post(Self.path(.requirement(requirementID)), form: longer)
 
             // check
             #expect(forbidden.status == .forbidden)
@@ -126,9 +132,13 @@ struct LearningComplianceTests {
             #expect(created.status == .seeOther)
             let requirement = try #require(try await TrainingRequirement.query(on: app.db).filter(\.$course.$id == course.requireID()).first())
             #expect(requirement.audience?.rules == [.unit(try unit.requireID(), includeSubunits: false)])
-            let obligations = try await ComplianceQueries.obligations(of: [try driver.requireID()], on: app.db)
-            #expect(obligations[try driver.requireID()]?[try requirement.requireID()]?.deadline == CalendarDate.today.adding(days: 30))
+            #expect(first?.deadline == CalendarDate.today.adding(days: 30))
             #expect(list.body.string.contains("So that nobody is exposed to asbestos."))
+            #expect(edit.body.string.contains("value=\"HWY\""))
+            #expect(changed.status == .seeOther)
+            let moved = try await ComplianceQueries.obligations(of: [try driver.requireID()], on: app.db)[try driver.requireID()]?[requirementID]
+            #expect(moved?.deadline == CalendarDate.today.adding(days: 60), "the same day under it, the new number of days")
+            #expect(try await Fixtures.auditActions(app, entity: TrainingRequirement.auditEntity).last == "update")
             #expect(try await Fixtures.auditActions(app, entity: TrainingRequirement.auditEntity).filter { $0 == "create" }.count == 10)
         }
     }

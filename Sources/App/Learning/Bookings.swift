@@ -75,6 +75,32 @@ enum Bookings {
         if status != .waiting { try await promote(session, on: req) }
     }
 
+    /// HR cancels a whole session: every place and queue entry is cancelled, each person is told,
+    /// and calendar copies become cancellations (the session's SEQUENCE goes up).
+    static func cancelSession(_ session: CourseSession, on req: Request) async throws {
+        guard !session.cancelled else { throw AppError.conflict("This session is already cancelled") }
+        let id = try session.requireID()
+        try await lock(id, on: req.database)
+        try await req.update(session) { session in
+            session.cancelled = true
+            session.sequence += 1
+        }
+        let course = try await session.$course.get(on: req.database)
+        let live = try await Booking.query(on: req.database).filter(\.$session.$id == id)
+            .filter(\.$status ~~ [Booking.Status.awaitingApproval, .booked, .waiting].map(\.rawValue)).all()
+        var reminders: [Reminders.Reminder] = []
+        for booking in live {
+            try await req.update(booking) { booking in
+                booking.status = Booking.Status.cancelled.rawValue
+                booking.sequence += 1
+            }
+            reminders.append(.init(person: booking.$person.id, key: "session-cancelled:\(try booking.requireID().uuidString.lowercased())",
+                                   message: "Cancelled: \(course.title), \(session.when). Book another session from the course page.",
+                                   link: SiteURL.learning(.course(session.$course.id)).path))
+        }
+        try await Reminders.insert(reminders, on: req.database)
+    }
+
     /// A line manager (or HR) approves or declines a booking that waits for approval.
     static func decide(_ booking: Booking, approve: Bool, on req: Request) async throws {
         let principal = try req.requirePrincipal()

@@ -187,7 +187,7 @@ enum LearningAPI {
         case .failure(let error):
             throw renamed(error, ["course": "courseId", "due_within_days": "dueWithinDays", "refresher_months": "refresherMonths", "applies_from": "appliesFrom"])
         case .success(let clean):
-            return try await RequirementDTO(try await Requirements.create(clean, on: req)).encodeResponse(status: .created, for: req)
+            return try await RequirementDTO(try await Requirements.save(clean, on: req)).encodeResponse(status: .created, for: req)
         }
     }
 

@@ -13,6 +13,7 @@ enum LearningURL: Sendable, Equatable {
     case session(UUID)
     case book(UUID)
     case attendance(UUID)
+    case cancelSession(UUID)
     case sessionCalendar(UUID)
     case myCalendar
     case cancelBooking(UUID)
@@ -20,6 +21,7 @@ enum LearningURL: Sendable, Equatable {
     case requirements
     case newRequirement
     case requirement(UUID)
+    case editRequirement(UUID)
     case team(all: Bool)
     case teamExport(all: Bool)
     /// HR's organisation view, at a unit (nil: the top), optionally one requirement's people.
@@ -48,6 +50,7 @@ enum LearningURL: Sendable, Equatable {
         case .session(let session): return "/learning/sessions/\(id(session))"
         case .book(let session): return "/learning/sessions/\(id(session))/bookings"
         case .attendance(let session): return "/learning/sessions/\(id(session))/attendance"
+        case .cancelSession(let session): return "/learning/sessions/\(id(session))/cancel"
         case .sessionCalendar(let session): return "/learning/sessions/\(id(session))/calendar.ics"
         case .myCalendar: return "/learning/calendar.ics"
         case .cancelBooking(let booking): return "/learning/bookings/\(id(booking))/cancel"
@@ -55,6 +58,7 @@ enum LearningURL: Sendable, Equatable {
         case .requirements: return "/learning/requirements"
         case .newRequirement: return "/learning/requirements/new"
         case .requirement(let requirement): return "/learning/requirements/\(id(requirement))"
+        case .editRequirement(let requirement): return "/learning/requirements/\(id(requirement))/edit"
         case .team(let all): return "/learning/team" + (all ? "?all=1" : "")
         case .teamExport(let all): return "/learning/team.csv" + (all ? "?all=1" : "")
         case .compliance(let unit, let requirement):

@@ -65,17 +65,53 @@ enum Requirements {
                               refresherMonths: refresher, appliesFrom: applies))
     }
 
-    /// Saves the requirement, audited, and works out at once who is under it.
-    static func create(_ clean: Clean, on req: Request) async throws -> TrainingRequirement {
-        let requirement = TrainingRequirement()
-        requirement.$course.id = clean.course
-        requirement.audienceJSON = String(decoding: try JSONEncoder().encode(clean.audience), as: UTF8.self)
-        requirement.reason = clean.reason
-        requirement.dueWithinDays = clean.dueWithinDays
-        requirement.refresherMonths = clean.refresherMonths
-        requirement.appliesFrom = clean.appliesFrom.description
-        try await req.create(requirement)
+    /// Saves a new requirement (or changes `existing`), audited, and works out at once who is
+    /// under it and their dates; people already under it keep the day they came under it.
+    static func save(_ clean: Clean, into existing: TrainingRequirement? = nil, on req: Request) async throws -> TrainingRequirement {
+        let audience = String(decoding: try JSONEncoder().encode(clean.audience), as: UTF8.self)
+        func apply(_ requirement: TrainingRequirement) {
+            requirement.$course.id = clean.course
+            requirement.audienceJSON = audience
+            requirement.reason = clean.reason
+            requirement.dueWithinDays = clean.dueWithinDays
+            requirement.refresherMonths = clean.refresherMonths
+            requirement.appliesFrom = clean.appliesFrom.description
+        }
+        let requirement = existing ?? TrainingRequirement()
+        if existing == nil {
+            apply(requirement)
+            try await req.create(requirement)
+        } else {
+            try await req.update(requirement, apply)
+        }
         try await ComplianceRecords.refresh(today: .today, requirements: [try requirement.requireID()], on: req.database)
         return requirement
+    }
+
+    /// The form for changing a requirement, its audience's one rule in the form's fields.
+    static func form(for requirement: TrainingRequirement, on db: any Database) async throws -> Form {
+        var form = Form(course: requirement.$course.id.uuidString.lowercased(), reason: requirement.reason,
+                        due_within_days: String(requirement.dueWithinDays), refresher_months: requirement.refresherMonths.map(String.init),
+                        applies_from: requirement.appliesFrom)
+        switch requirement.audience?.rules.first {
+        case .allStaff: form.rule = "allStaff"
+        case .allManagers: form.rule = "allManagers"
+        case let .unit(id, includeSubunits):
+            form.rule = "unit"
+            form.unit = try await OrgUnit.find(id, on: db)?.code
+            form.subunits = includeSubunits ? "yes" : nil
+        case .jobRole(let id):
+            form.rule = "jobRole"
+            form.role = id.uuidString
+        case let .gradeRange(lowest, highest):
+            form.rule = "gradeRange"
+            form.grade_low = lowest
+            form.grade_high = highest
+        case .newStarters(let days):
+            form.rule = "newStarters"
+            form.days = String(days)
+        case nil: break
+        }
+        return form
     }
 }

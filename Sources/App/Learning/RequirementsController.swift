@@ -27,26 +27,42 @@ enum RequirementsController {
         RequirementsPage.view(rows: try await list(on: req.database, today: .today), context: PageContext(req))
     }
 
-    static func formModel(_ form: Requirements.Form, errors: [FieldError], on db: any Database) async throws -> RequirementsPage.FormModel {
+    static func formModel(_ form: Requirements.Form, editing: UUID? = nil, errors: [FieldError], on db: any Database) async throws -> RequirementsPage.FormModel {
         let courses = try await Course.query(on: db).sort(\.$title).all()
         let roles = try await JobRole.query(on: db).sort(\.$title).all()
         return .init(form: form, courses: try courses.map { (try $0.requireID().uuidString.lowercased(), "\($0.title) (\($0.code))") },
-                     roles: try roles.map { (try $0.requireID(), $0.title) }, errors: errors)
+                     roles: try roles.map { (try $0.requireID(), $0.title) }, editing: editing, errors: errors)
     }
 
     @Sendable static func newForm(req: Request) async throws -> HTML {
         RequirementsPage.form(try await formModel(.init(rule: "allStaff", due_within_days: "90"), errors: [], on: req.database), context: PageContext(req))
     }
 
-    @Sendable static func create(req: Request) async throws -> Response {
+    static func find(_ req: Request) async throws -> TrainingRequirement {
+        guard let id = req.parameters.get("requirementID", as: UUID.self), let requirement = try await TrainingRequirement.find(id, on: req.database) else {
+            throw AppError.notFound
+        }
+        return requirement
+    }
+
+    @Sendable static func editForm(req: Request) async throws -> HTML {
+        let requirement = try await find(req)
+        let form = try await Requirements.form(for: requirement, on: req.database)
+        return RequirementsPage.form(try await formModel(form, editing: try requirement.requireID(), errors: [], on: req.database), context: PageContext(req))
+    }
+
+    /// Adds a requirement (no id in the path) or saves a change to one.
+    @Sendable static func save(req: Request) async throws -> Response {
+        let existing = req.parameters.get("requirementID") == nil ? nil : try await find(req)
         let form = try req.content.decode(Requirements.Form.self)
         switch try await Requirements.validate(form, today: .today, on: req.database) {
         case .failure(.invalid(let errors)):
-            return RequirementsPage.form(try await formModel(form, errors: errors, on: req.database), context: PageContext(req)).response(status: .badRequest)
+            return RequirementsPage.form(try await formModel(form, editing: existing?.id, errors: errors, on: req.database), context: PageContext(req))
+                .response(status: .badRequest)
         case .failure(let error):
             throw error
         case .success(let clean):
-            _ = try await Requirements.create(clean, on: req)
+            _ = try await Requirements.save(clean, into: existing, on: req)
             return req.redirect(to: SiteURL.learning(.requirements).path, redirectType: .normal)
         }
     }

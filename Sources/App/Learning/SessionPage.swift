@@ -44,6 +44,8 @@ enum SessionPage {
         var bookings: [BookingRow]
         var seesRegister: Bool
         var canMarkAttendance: Bool
+        /// HR and administrators may cancel a session that has not happened.
+        var canCancel: Bool
         var errors: [FieldError]
 
     }
@@ -63,7 +65,12 @@ enum SessionPage {
             ]),
             mine(model, context: context),
             team(model, context: context),
-            register(model, context: context))
+            register(model, context: context),
+            model.canCancel ? .group(
+                H.el("h2", H.cls("govuk-heading-m"), H.text("Cancel the session")),
+                Components.paragraph("Everyone booked or waiting is told, and their calendar copy becomes a cancellation."),
+                Components.form(action: .learning(.cancelSession(model.id)), csrf: context.csrfToken, confirm: "Cancel this session for everyone?",
+                                Components.button("Cancel this session", style: "warning"))) : .empty)
     }
 
     private static func mine(_ model: Model, context: PageContext) -> BodyNode {

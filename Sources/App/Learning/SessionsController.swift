@@ -67,6 +67,7 @@ enum SessionsController {
             },
             seesRegister: seesRegister,
             canMarkAttendance: seesRegister && (session.date ?? .today) <= .today && !session.cancelled,
+            canCancel: (principal.has(.hr) || principal.has(.admin)) && future,
             errors: errors)
     }
 
@@ -115,6 +116,12 @@ enum SessionsController {
         guard decision == "approve" || decision == "decline" else { throw AppError.invalid([.init(field: "decision", message: "Choose approve or decline")]) }
         try await Bookings.decide(booking, approve: decision == "approve", on: req)
         return req.redirect(to: SiteURL.learning(.session(booking.$session.id)).path, redirectType: .normal)
+    }
+
+    @Sendable static func cancelSession(req: Request) async throws -> Response {
+        let session = try await find(req)
+        try await Bookings.cancelSession(session, on: req)
+        return req.redirect(to: SiteURL.learning(.session(try session.requireID())).path, redirectType: .normal)
     }
 
     /// The register: `mark-<person id>` = attended or no-show for each person marked.
