@@ -2,6 +2,7 @@
 import CapableCore
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -70,6 +71,39 @@ struct LearningAPITests {
             #expect(fireFigures.current == 1)
             #expect(figures.people?.first { $0.personId == team.colleague.id }?.status == "compliant")
             #expect(staffCompliance.status == .forbidden)
+        }
+    }
+
+    @Test("A mover's rows follow them to their new unit and a leaver's go, as soon as the people API changes them")
+    func moversAndLeavers() async throws {
+        try await withApp { app in
+            // setup
+            let first = try await Fixtures.unit(app, code: "A"), second = try await Fixtures.unit(app, code: "B")
+            let person = try await Fixtures.person(app, ref: "P1", name: "Pat", unit: first.id)
+            try await BuiltInLearning.load(on: app.db)
+            try await Fixtures.account(app, email: "admin@x.org", roles: [.admin])
+            let admin = try await ReviewsAPITests.token(app, "admin@x.org")
+            let path = "/api/v1/people/\(try person.requireID())"
+            func units() async throws -> Set<UUID?> {
+                struct Row: Decodable { var org_unit_id: UUID? }
+                return Set(try await app.db.sql.raw("SELECT org_unit_id FROM \(ident: ComplianceRecords.table) WHERE person_id = \(bind: try person.requireID())")
+                    .all(decoding: Row.self).map(\.org_unit_id))
+            }
+            let before = try await units()
+
+            // act
+            let moved = try await ReviewsAPITests.send(app, .PUT, path, admin, #"{"employeeRef":"P1","givenName":"Pat","familyName":"Test","orgUnitId":"\#(try second.requireID())"}"#)
+            let afterMove = try await units()
+            let left = try await ReviewsAPITests.send(app, .PUT, path, admin,
+                #"{"employeeRef":"P1","givenName":"Pat","familyName":"Test","orgUnitId":"\#(try second.requireID())","leavingDate":"2026-11-01","active":false}"#)
+            let afterLeaving = try await units()
+
+            // check
+            #expect(before == [first.id])
+            #expect(moved.status == .ok)
+            #expect(afterMove == [second.id])
+            #expect(left.status == .ok)
+            #expect(afterLeaving.isEmpty)
         }
     }
 }

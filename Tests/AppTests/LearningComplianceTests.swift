@@ -301,6 +301,31 @@ struct LearningComplianceTests {
         }
     }
 
+    @Test("A yearly review lists the training completed in its period, with the rest of the year on record")
+    func reviewEvidence() async throws {
+        try await withApp { app in
+            // setup
+            let team = try await ReviewCyclesTests.setUp(app)
+            try await BuiltInLearning.load(on: app.db)
+            var hr = try await ObjectivesTests.signedIn(app, "hr@x.org")
+            _ = try await hr.post("/reviews/cycles", form: ReviewCyclesTests.form())
+            let course = try #require(try await Course.find(Self.informationGovernance.course, on: app.db))
+            try await Completion(personID: try team.report.requireID(), course: course, completedOn: .today.adding(days: -5), source: .import, confirmed: true)
+                .create(on: app.db)
+            let review = try #require(try await PerformanceReview.query(on: app.db).filter(\.$person.$id == team.report.requireID()).first())
+            var riley = try await ObjectivesTests.signedIn(app, "report@x.org")
+
+            // act
+            let page = try await riley.get(SiteURL.review(try team.report.requireID(), try review.requireID()).path)
+
+            // check
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Training completed"))
+            #expect(page.body.string.contains("Information Governance"))
+            #expect(page.body.string.contains("Imported from the learning system"))
+        }
+    }
+
     @Test("Reminders: mandatory training due soon, and a session tomorrow; a second run adds nothing")
     func reminders() async throws {
         try await withApp { app in

@@ -3,13 +3,14 @@ import Fluent
 import Vapor
 
 /// What the year left on record for a person, gathered for their review so nothing is written
-/// from memory: check-in observations, objectives and their outcomes, feedback received, and
-/// submitted peer assessments. Each part follows the rule of the page it comes from.
+/// from memory: check-in observations, objectives and their outcomes, feedback received,
+/// submitted peer assessments, and training completed. Each part follows the rule of the page it comes from.
 struct ReviewEvidence: Encodable {
     struct Observation: Encodable { var heldOn: String; var element: String; var example: String; var checkInID: UUID }
     struct ObjectiveRow: Encodable { var id: UUID; var title: String; var outcome: String; var dueOn: String; var status: Objective.Status }
     struct FeedbackRow: Encodable { var text: String; var from: String?; var on: String? }
     struct PeerRow: Encodable { var id: UUID; var assessor: String; var submittedOn: String }
+    struct TrainingRow: Encodable { var courseID: UUID; var course: String; var completedOn: String; var source: String }
 
     var from: String
     var to: String
@@ -19,6 +20,8 @@ struct ReviewEvidence: Encodable {
     /// Anonymous answers, only for the person or whoever asked, and only once enough have answered.
     var anonymousFeedback: [FeedbackRow] = []
     var peerAssessments: [PeerRow] = []
+    /// Learning completed in the period (confirmed completions only).
+    var training: [TrainingRow] = []
 
     static func query(person: UUID, cycle: ReviewCycle, viewer: UUID?, on db: any Database) async throws -> ReviewEvidence {
         var evidence = ReviewEvidence(from: cycle.evidenceFrom, to: cycle.closesOn)
@@ -47,6 +50,9 @@ struct ReviewEvidence: Encodable {
         let peers = try await Assessment.query(on: db).filter(\.$person.$id == person).filter(\.$kind == Assessment.Kind.peer.rawValue)
             .filter(\.$submittedOn >= evidence.from).with(\.$assessor).sort(\.$submittedOn).all()
         evidence.peerAssessments = try peers.map { .init(id: try $0.requireID(), assessor: $0.assessor.displayName, submittedOn: $0.submittedOn ?? "") }
+        evidence.training = try await Completion.query(on: db).filter(\.$person.$id == person).filter(\.$confirmed == true)
+            .filter(\.$completedOn >= evidence.from).filter(\.$completedOn <= evidence.to).with(\.$course).sort(\.$completedOn).all()
+            .map { .init(courseID: $0.$course.id, course: $0.course.title, completedOn: $0.completedOn, source: $0.sourceValue.label) }
         return evidence
     }
 }

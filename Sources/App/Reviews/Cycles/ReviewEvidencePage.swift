@@ -29,6 +29,10 @@ enum ReviewEvidencePage {
             evidence.peerAssessments.isEmpty ? .empty
                 : Components.table(caption: "Peer assessments", headers: ["By", "Submitted"], rows: evidence.peerAssessments.map { row in
                     [H.link("Peer assessment by \(row.assessor)", to: .assessment(personID, row.id)), H.text(DisplayFormat.calendarDate(row.submittedOn))]
+                }),
+            evidence.training.isEmpty ? section("Training completed", Components.paragraph("No training completed in this period."))
+                : Components.table(caption: "Training completed", headers: ["Course", "Completed", "How it was recorded"], rows: evidence.training.map { row in
+                    [H.link(row.course, to: .learning(.course(row.courseID))), H.text(DisplayFormat.calendarDate(row.completedOn)), H.text(row.source)]
                 }))
     }
 
