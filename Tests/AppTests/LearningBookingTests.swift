@@ -154,6 +154,9 @@ struct LearningBookingTests {
             _ = try await riley.post(Self.path(.book(sessionID)))
             let request = try #require(try await Self.booking(app, setup.session, setup.team.report))
             let strangerDecides = try await casey.post(Self.path(.decideBooking(try request.requireID())), form: ["decision": "approve"])
+            var otherHR = try await LearningFixtures.hr(app, units: [try await Fixtures.unit(app, code: "ELSEWHERE")])
+            try await otherHR.get(Self.path(.session(sessionID)))
+            let hrElsewhereDecides = try await otherHR.post(Self.path(.decideBooking(try request.requireID())), form: ["decision": "approve"])
             let managerPage = try await morgan.get(Self.path(.session(sessionID)))
             let approved = try await morgan.post(Self.path(.decideBooking(try request.requireID())), form: ["decision": "approve"])
             let bookSelf = try await morgan.post(Self.path(.book(sessionID)))
@@ -161,6 +164,7 @@ struct LearningBookingTests {
             // check
             #expect(request.statusValue == .awaitingApproval)
             #expect(strangerDecides.status == .forbidden)
+            #expect(hrElsewhereDecides.status == .forbidden, "HR decide only for the people in their units")
             #expect(managerPage.body.string.contains("Approve Riley Test"))
             #expect(approved.status == .seeOther)
             #expect(try await Self.booking(app, setup.session, setup.team.report)?.statusValue == .booked)

@@ -7,12 +7,16 @@ import Vapor
 /// joining the waiting list when full), cancelling (which promotes the next in the queue),
 /// manager approval, and attendance (which records a completion).
 enum Bookings {
-    /// Who may book, cancel or decide for `person`: themselves, anyone above them in line
-    /// management, HR and administrators.
+    /// Who may book or cancel for `person`: themselves, anyone above them in line management,
+    /// HR for their units, administrators (the person-record rule).
     static func mayActFor(_ person: UUID, principal: Principal, on db: any Database) async throws -> Bool {
-        if principal.has(.admin) || principal.has(.hr) || principal.personID == person { return true }
-        guard let me = principal.personID else { return false }
-        return try await LineManagement.chain(above: person, on: db).contains(me)
+        try await LineManagement.allows(principal.viewer, target: person, on: db)
+    }
+
+    /// Who may decide on `person`'s request or confirm their learning: the same, but never the
+    /// person themselves.
+    static func mayDecideFor(_ person: UUID, principal: Principal, on db: any Database) async throws -> Bool {
+        principal.personID != person ? try await mayActFor(person, principal: principal, on: db) : false
     }
 
     /// Books `person` on `session`. A full session puts them on its waiting list, which is not an
@@ -104,9 +108,7 @@ enum Bookings {
     /// A line manager (or HR) approves or declines a booking that waits for approval.
     static func decide(_ booking: Booking, approve: Bool, on req: Request) async throws {
         let principal = try req.requirePrincipal()
-        let person = booking.$person.id
-        let isManager = try await principal.personID.asyncMap { try await LineManagement.chain(above: person, on: req.database).contains($0) } ?? false
-        guard principal.has(.admin) || principal.has(.hr) || isManager else { throw AppError.forbidden }
+        guard try await mayDecideFor(booking.$person.id, principal: principal, on: req.database) else { throw AppError.forbidden }
         guard booking.statusValue == .awaitingApproval else { throw AppError.conflict("This booking is \(booking.statusValue.label.lowercased()), not awaiting approval") }
         let session = try await booking.$session.get(on: req.database)
         try await req.update(booking) { booking in
@@ -172,7 +174,20 @@ enum Bookings {
 
     /// How many places are taken (by people booked, awaiting approval, attended or absent).
     static func placesHeld(_ session: UUID, on db: any Database) async throws -> Int {
-        try await Booking.query(on: db).filter(\.$session.$id == session).filter(\.$status ~~ Booking.Status.holdingPlace.map(\.rawValue)).count()
+        try await placesHeld([session], on: db)[session] ?? 0
+    }
+
+    /// The same for many sessions in one query.
+    static func placesHeld(_ sessions: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        struct Row: Decodable { var session_id: UUID; var n: Int }
+        var held: [UUID: Int] = [:]
+        for chunk in sessions.chunks(of: 500) {
+            let rows = try await db.sql.select().column("session_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Booking.schema)
+                .where("session_id", .in, SQLBind.group(chunk)).where("status", .in, SQLBind.group(Booking.Status.holdingPlace.map(\.rawValue)))
+                .groupBy("session_id").all(decoding: Row.self)
+            for row in rows { held[row.session_id] = row.n }
+        }
+        return held
     }
 
     /// Gives freed places to the waiting list in the order people joined it.

@@ -39,13 +39,12 @@ enum Completions {
         return completion
     }
 
-    /// A line manager (or HR) confirms a self-declared completion, which then counts.
+    /// A line manager (or HR for the person's unit) confirms a self-declared completion, which
+    /// then counts.
     static func confirm(_ completion: Completion, on req: Request) async throws {
         let principal = try req.requirePrincipal()
         let person = completion.$person.id
-        guard principal.personID != person else { throw AppError.forbidden }
-        let isManager = try await principal.personID.asyncMap { try await LineManagement.chain(above: person, on: req.database).contains($0) } ?? false
-        guard principal.has(.admin) || principal.has(.hr) || isManager else { throw AppError.forbidden }
+        guard try await Bookings.mayDecideFor(person, principal: principal, on: req.database) else { throw AppError.forbidden }
         guard !completion.confirmed else { throw AppError.conflict("This completion is already confirmed") }
         try await req.update(completion) { completion in
             completion.confirmed = true

@@ -43,7 +43,7 @@ final class Course: Model, @unchecked Sendable {
 
     /// The last day a completion on `day` counts, as the stored completion says it.
     func expiry(completedOn day: CalendarDate) -> String? {
-        validityMonths.map { day.adding(months: $0).adding(days: -1).description }
+        validityMonths.map { Compliance.expiry(completedOn: day, validityMonths: $0).description }
     }
 }
 

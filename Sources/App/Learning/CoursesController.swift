@@ -39,12 +39,11 @@ enum CoursesController {
         let requirements = try await TrainingRequirement.query(on: db).filter(\.$course.$id == id).all()
         let sessions = try await CourseSession.query(on: db).filter(\.$course.$id == id).filter(\.$startsOn >= CalendarDate.today.description)
             .filter(\.$cancelled == false).sort(\.$startsOn).sort(\.$startTime).with(\.$trainer).all()
-        var rows: [CoursePage.SessionRow] = []
-        for session in sessions {
+        let held = try await Bookings.placesHeld(sessions.compactMap(\.id), on: db)
+        let rows = try sessions.map { session in
             let sessionID = try session.requireID()
-            let held = try await Bookings.placesHeld(sessionID, on: db)
-            rows.append(.init(id: sessionID, when: session.when, location: session.location, trainer: session.trainer?.displayName,
-                              placesLeft: max(0, session.capacity - held), capacity: session.capacity))
+            return CoursePage.SessionRow(id: sessionID, when: session.when, location: session.location, trainer: session.trainer?.displayName,
+                                         placesLeft: max(0, session.capacity - (held[sessionID] ?? 0)), capacity: session.capacity)
         }
         return CoursePage.Model(
             id: id, code: course.code, title: course.title, summary: course.summary, mode: course.modeValue.label, provider: course.provider,

@@ -82,9 +82,8 @@ enum LearningAPI {
             .filter(\.$startsOn >= ((try? req.query.get(String.self, at: "from")).flatMap(CalendarDate.init) ?? .today).description)
         if let course = try? req.query.get(UUID.self, at: "courseId") { query = query.filter(\.$course.$id == course) }
         let sessions = try await query.sort(\.$startsOn).sort(\.$startTime).limit(1000).all()
-        var result: [SessionDTO] = []
-        for session in sessions { result.append(try SessionDTO(session, held: try await Bookings.placesHeld(try session.requireID(), on: req.database))) }
-        return result
+        let held = try await Bookings.placesHeld(sessions.compactMap(\.id), on: req.database)
+        return try sessions.map { try SessionDTO($0, held: held[try $0.requireID()] ?? 0) }
     }
 
     @Sendable static func session(req: Request) async throws -> SessionDTO {

@@ -42,10 +42,7 @@ enum SessionsController {
         let seesRegister = isTrainer || principal.has(.hr) || principal.has(.admin)
         // A manager sees, and can act on, the bookings of the people below them.
         var below: Set<UUID> = []
-        if let me {
-            let reports = try await PeopleQueries.team(of: me, indirect: true, limit: 2000, offset: 0, on: db).rows
-            below = Set(reports.map(\.id))
-        }
+        if let me { below = Set(try await TeamTrainingController.members(of: me, indirect: true, on: db).map(\.id)) }
         let visible = bookings.filter { seesRegister || below.contains($0.$person.id) }
         let held = bookings.filter { Booking.Status.holdingPlace.contains($0.statusValue) }.count
         let waiting = bookings.filter { $0.statusValue == .waiting }
@@ -63,7 +60,7 @@ enum SessionsController {
             reports: future ? try directReports.filter { !liveIDs.contains(try $0.requireID()) }.map { (try $0.requireID(), $0.displayName) } : [],
             bookings: try visible.map { booking in
                 try .init(booking, position: waiting.firstIndex { $0.id == booking.id }.map { $0 + 1 },
-                          canDecide: booking.statusValue == .awaitingApproval && (principal.has(.hr) || principal.has(.admin) || below.contains(booking.$person.id)))
+                          canDecide: booking.statusValue == .awaitingApproval && (principal.has(.admin) || below.contains(booking.$person.id)))
             },
             seesRegister: seesRegister,
             canMarkAttendance: seesRegister && (session.date ?? .today) <= .today && !session.cancelled,

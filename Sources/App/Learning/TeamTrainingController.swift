@@ -9,15 +9,21 @@ import Vapor
 enum TeamTrainingController {
     struct Query: Content { var all: String? }
 
-    /// The matrix for a manager's direct reports (or everyone below them), in name order.
-    static func query(manager: UUID, indirect: Bool, today: CalendarDate, on db: any Database) async throws -> TeamTrainingPage.Model {
-        struct Member: Decodable { var id: UUID; var given_name: String; var family_name: String; var preferred_name: String?; var employee_ref: String }
+    struct Member: Decodable {
+        var id: UUID
+        var given_name: String
+        var family_name: String
+        var preferred_name: String?
+        var employee_ref: String
+    }
+
+    /// A manager's active direct reports (or everyone below them), in name order.
+    static func members(of manager: UUID, indirect: Bool, on db: any Database) async throws -> [Member] {
         let columns: SQLQueryString = "p.id, p.given_name, p.family_name, p.preferred_name, p.employee_ref"
-        let members: [Member]
         if indirect {
             // The team table drives the join (CROSS JOIN keeps that order on SQLite), so each
             // level reads the line-manager index instead of scanning everyone.
-            members = try await db.sql.raw("""
+            return try await db.sql.raw("""
                 WITH RECURSIVE team(id, depth) AS (
                     SELECT id, 1 FROM people WHERE line_manager_id = \(bind: manager) AND active = \(bind: true)
                     UNION SELECT p.id, t.depth + 1 FROM team t CROSS JOIN people p WHERE p.line_manager_id = t.id
@@ -25,12 +31,16 @@ enum TeamTrainingController {
                 )
                 SELECT DISTINCT \(columns) FROM team t JOIN people p ON p.id = t.id ORDER BY p.family_name, p.given_name, p.id
                 """).all(decoding: Member.self)
-        } else {
-            members = try await db.sql.raw("""
-                SELECT \(columns) FROM people p WHERE p.line_manager_id = \(bind: manager) AND p.active = \(bind: true) \
-                ORDER BY p.family_name, p.given_name, p.id
-                """).all(decoding: Member.self)
         }
+        return try await db.sql.raw("""
+            SELECT \(columns) FROM people p WHERE p.line_manager_id = \(bind: manager) AND p.active = \(bind: true) \
+            ORDER BY p.family_name, p.given_name, p.id
+            """).all(decoding: Member.self)
+    }
+
+    /// The matrix for a manager's direct reports (or everyone below them), in name order.
+    static func query(manager: UUID, indirect: Bool, today: CalendarDate, on db: any Database) async throws -> TeamTrainingPage.Model {
+        let members = try await members(of: manager, indirect: indirect, on: db)
         let ids = members.map(\.id)
         let obligations = try await ComplianceQueries.obligations(of: ids, on: db)
         let used = Set(obligations.values.flatMap(\.keys))

@@ -149,11 +149,16 @@ public enum Compliance {
         guard let months = rule.validityMonths else {
             return Obligation(since: since, completedOn: completed, expiresOn: nil, deadline: nil)
         }
-        // Valid through the day before the same date `months` later. A completion from before
-        // the person came under the requirement counts while it lasts, and never shortens the
-        // time they were given to complete.
-        let expires = completed.adding(months: months).adding(days: -1)
+        // A completion from before the person came under the requirement counts while it lasts,
+        // and never shortens the time they were given to complete.
+        let expires = expiry(completedOn: completed, validityMonths: months)
         return Obligation(since: since, completedOn: completed, expiresOn: expires, deadline: max(expires, firstDeadline))
+    }
+
+    /// The last day a completion counts: the day before the same date `validityMonths` later
+    /// (a course done on 10 March with 12 months' validity counts through 9 March next year).
+    public static func expiry(completedOn day: CalendarDate, validityMonths months: Int) -> CalendarDate {
+        day.adding(months: months).adding(days: -1)
     }
 
     public static func status(_ subject: Subject, rule: Rule, today: CalendarDate) -> Status {
