@@ -28,7 +28,7 @@ enum LearningBench {
         _ = try await PeopleImport.apply(table, mapping: .automatic(header: table.header), deactivateMissing: false, today: today, context: context, on: app.db)
         let manager = try await team(unitCode: council.units[min(1, council.units.count - 1)].code, today: today, on: app.db)
         try await BuiltInLearning.load(today: today, on: app.db)
-        try await extraRequirements(council: council, today: today, on: app.db)
+        try await extraRequirements(today: today, on: app.db)
         console.print("Seeded \(rows.count + 51) people and 12 requirements in \(seconds(since: started)) s")
 
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("capable-bench-completions-\(UUID().uuidString).csv").path
@@ -93,7 +93,7 @@ enum LearningBench {
     }
 
     /// Three more requirements, for a directorate, a grade range and a unit's sub-units.
-    private static func extraRequirements(council: SyntheticOrganisation, today: CalendarDate, on db: any Database) async throws {
+    private static func extraRequirements(today: CalendarDate, on db: any Database) async throws {
         let directorates = try await OrgUnit.query(on: db).filter(\.$parent.$id != nil).sort(\.$code).limit(2).all()
         let rules: [(String, String, AudienceRule)] = [
             ("ASB-01", "Asbestos Awareness", .unit(try directorates[0].requireID(), includeSubunits: true)),

@@ -134,8 +134,6 @@ public enum Compliance {
             case .notRequired: nil
             }
         }
-
-        public static let allCodes = ["compliant", "due-soon", "overdue", "not-started"]
     }
 
     /// The obligation of someone under the requirement; nil when it does not apply to them.
