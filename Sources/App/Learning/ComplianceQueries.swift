@@ -117,36 +117,76 @@ enum ComplianceQueries {
         return result
     }
 
-    /// Marks the counts per unit out of date; every change to the stored dates calls this.
-    static func countsChanged(on db: any Database) async throws {
+    /// A unit (nil: none on record) and a requirement: one row of the counts per unit.
+    struct Pair: Hashable, Sendable {
+        var unit: UUID?
+        var requirement: UUID
+    }
+
+    /// Beyond this many changed pairs (an HR import, a new requirement) the counts are rebuilt
+    /// whole on the next view instead of pair by pair.
+    static let recountLimit = 500
+
+    /// Brings the counts of `pairs` up to date after their stored dates changed, in the caller's
+    /// transaction: recounted at once when the counts are current, left for the next view to
+    /// rebuild when they are not (or when too much changed).
+    static func countsChanged(_ pairs: Set<Pair>, on db: any Database) async throws {
+        guard !pairs.isEmpty else { return }
+        guard let asOf = try await lockState(on: db).flatMap(CalendarDate.init) else { return }
+        guard pairs.count <= recountLimit else { return try await markStale(on: db) }
+        for pair in pairs {
+            let unit: SQLQueryString = pair.unit.map { "org_unit_id = \(bind: $0)" } ?? "org_unit_id IS NULL"
+            try await db.sql.raw("DELETE FROM \(ident: countsTable) WHERE \(unit) AND requirement_id = \(bind: pair.requirement)").run()
+            try await db.sql.raw(countRows(asOf: asOf, where: "r.\(unit) AND r.requirement_id = \(bind: pair.requirement)")).run()
+        }
+    }
+
+    /// Marks the counts per unit out of date, for the next view to rebuild.
+    static func markStale(on db: any Database) async throws {
         try await db.sql.update(stateTable).set("counts_as_of", to: SQLLiteral.null).where("id", .equal, SQLLiteral.numeric("1")).run()
     }
 
+    /// The day the counts are as of, holding the state row on PostgreSQL so that a recount and a
+    /// rebuild never interleave (SQLite's writes queue anyway).
+    private static func lockState(on db: any Database) async throws -> String? {
+        struct State: Decodable { var counts_as_of: String? }
+        let sql: SQLQueryString = db.isSQLite ? "SELECT counts_as_of FROM \(ident: stateTable) WHERE id = 1"
+            : "SELECT counts_as_of FROM \(ident: stateTable) WHERE id = 1 FOR UPDATE"
+        return try await db.sql.raw(sql).first(decoding: State.self)?.counts_as_of
+    }
+
+    /// Counts the stored rows matching `condition` (on `r`) by unit and requirement into the
+    /// counts table, as of `asOf`. The CASE tests are `Compliance.Obligation.status(today:)` in
+    /// SQL, in the same order; a test holds the two to the same answers.
+    private static func countRows(asOf: CalendarDate, where condition: SQLQueryString) -> SQLQueryString {
+        let cut = Compliance.Cutoffs(today: asOf)
+        let current: SQLQueryString = "r.completed_on IS NOT NULL AND (r.expires_on IS NULL OR r.expires_on >= \(bind: cut.today))"
+        var sql: SQLQueryString = """
+            INSERT INTO \(ident: countsTable) (org_unit_id, requirement_id, total, current, compliant, due_soon, overdue) \
+            SELECT r.org_unit_id, r.requirement_id, COUNT(*), \
+            SUM(CASE WHEN \(current) THEN 1 ELSE 0 END), \
+            SUM(CASE WHEN r.deadline IS NULL OR (r.deadline > \(bind: cut.dueSoonUntil) AND \(current)) THEN 1 ELSE 0 END), \
+            SUM(CASE WHEN r.deadline >= \(bind: cut.today) AND r.deadline <= \(bind: cut.dueSoonUntil) THEN 1 ELSE 0 END), \
+            SUM(CASE WHEN r.deadline < \(bind: cut.today) THEN 1 ELSE 0 END) \
+            FROM \(ident: ComplianceRecords.table) r WHERE 
+            """
+        sql += condition
+        sql += " GROUP BY r.org_unit_id, r.requirement_id"
+        return sql
+    }
+
     /// Rebuilds the counts per unit and requirement when they are not as of `today` (the day
-    /// moved on, or a date changed), in one statement that follows the stored rows' unit index.
-    /// The CASE tests are `Compliance.Obligation.status(today:)` in SQL, in the same order; a
-    /// test holds the two to the same answers.
+    /// moved on, or too much changed at once), in one statement that follows the stored rows'
+    /// unit index. `capable remind` calls this too, so the day's first view finds them ready.
     static func ensureCounts(today: CalendarDate, on db: any Database) async throws {
         struct State: Decodable { var counts_as_of: String? }
         let day = today.description
         let read: SQLQueryString = "SELECT counts_as_of FROM \(ident: stateTable) WHERE id = 1"
         guard try await db.sql.raw(read).first(decoding: State.self)?.counts_as_of != day else { return }
         try await db.writeTransaction { tx in
-            // One rebuild at a time: PostgreSQL holds the state row; SQLite's writes queue anyway.
-            let locked: SQLQueryString = tx.isSQLite ? read : "SELECT counts_as_of FROM \(ident: stateTable) WHERE id = 1 FOR UPDATE"
-            guard try await tx.sql.raw(locked).first(decoding: State.self)?.counts_as_of != day else { return }
-            let cut = Compliance.Cutoffs(today: today)
-            let current: SQLQueryString = "r.completed_on IS NOT NULL AND (r.expires_on IS NULL OR r.expires_on >= \(bind: cut.today))"
+            guard try await lockState(on: tx) != day else { return }
             try await tx.sql.raw("DELETE FROM \(ident: countsTable)").run()
-            try await tx.sql.raw("""
-                INSERT INTO \(ident: countsTable) (org_unit_id, requirement_id, total, current, compliant, due_soon, overdue) \
-                SELECT r.org_unit_id, r.requirement_id, COUNT(*), \
-                SUM(CASE WHEN \(current) THEN 1 ELSE 0 END), \
-                SUM(CASE WHEN r.deadline IS NULL OR (r.deadline > \(bind: cut.dueSoonUntil) AND \(current)) THEN 1 ELSE 0 END), \
-                SUM(CASE WHEN r.deadline >= \(bind: cut.today) AND r.deadline <= \(bind: cut.dueSoonUntil) THEN 1 ELSE 0 END), \
-                SUM(CASE WHEN r.deadline < \(bind: cut.today) THEN 1 ELSE 0 END) \
-                FROM \(ident: ComplianceRecords.table) r GROUP BY r.org_unit_id, r.requirement_id
-                """).run()
+            try await tx.sql.raw(countRows(asOf: today, where: "1 = 1")).run()
             try await tx.sql.update(stateTable).set("counts_as_of", to: SQLBind(day)).where("id", .equal, SQLLiteral.numeric("1")).run()
         }
     }

@@ -42,6 +42,7 @@ enum ComplianceRecords {
         let people = Dictionary(snapshot.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let latest = try await latestCompletions(courses: Set(requirements.map { $0.$course.id }), on: db)
         var change = Change()
+        var pairs: Set<ComplianceQueries.Pair> = []
         for requirement in requirements {
             let id = try requirement.requireID()
             let stored = try await db.sql.raw("""
@@ -64,9 +65,12 @@ enum ComplianceRecords {
                 guard let obligation = Compliance.obligation(subject, rule: rule),
                       obligation != before?.obligation || member.orgUnitID != before?.org_unit_id else { continue }
                 writes.append(Write(person: person, unit: member.orgUnitID, obligation: obligation))
+                pairs.insert(.init(unit: member.orgUnitID, requirement: id))
+                if let before { pairs.insert(.init(unit: before.org_unit_id, requirement: id)) }
                 if before == nil { change.added += 1 } else { change.updated += 1 }
             }
             try await upsert(requirement: id, writes, on: db)
+            pairs.formUnion(existing.values.map { .init(unit: $0.org_unit_id, requirement: id) })
             for chunk in Array(existing.keys).chunks(of: 500) {
                 try await db.sql.delete(from: table).where("requirement_id", .equal, SQLBind(id))
                     .where("person_id", .in, SQLBind.group(chunk)).run()
@@ -74,7 +78,7 @@ enum ComplianceRecords {
             change.removed += existing.count
         }
         // Counts are kept per unit and summed up the tree when read, so only changed rows matter.
-        if change != Change() { try await ComplianceQueries.countsChanged(on: db) }
+        try await ComplianceQueries.countsChanged(pairs, on: db)
         return change
     }
 
@@ -83,6 +87,7 @@ enum ComplianceRecords {
     static func completionsChanged(people: [UUID], course: UUID, on db: any Database) async throws {
         let requirements = try await TrainingRequirement.query(on: db).filter(\.$course.$id == course).with(\.$course).all()
         guard !requirements.isEmpty, !people.isEmpty else { return }
+        var pairs: Set<ComplianceQueries.Pair> = []
         for chunk in people.chunks(of: 500) {
             let latest = try await latestCompletions(courses: [course], people: chunk, on: db)[course] ?? [:]
             for requirement in requirements {
@@ -98,8 +103,10 @@ enum ComplianceRecords {
                     return Write(person: row.person_id, unit: row.org_unit_id, obligation: after)
                 }
                 try await upsert(requirement: id, writes, on: db)
+                pairs.formUnion(writes.map { .init(unit: $0.unit, requirement: id) })
             }
         }
+        try await ComplianceQueries.countsChanged(pairs, on: db)
     }
 
     /// Each person's latest confirmed completion of each course.
@@ -118,13 +125,20 @@ enum ComplianceRecords {
     /// After one person's record changed outside an HR import (the API): a leaver's rows go at
     /// once and a mover's rows follow them to their unit; audiences are re-evaluated by `refresh`.
     static func personChanged(_ person: Person, on db: any Database) async throws {
+        struct Row: Decodable { var org_unit_id: UUID?; var requirement_id: UUID }
         let id = try person.requireID()
+        let rows = try await db.sql.select().column("org_unit_id").column("requirement_id").from(table).where("person_id", .equal, SQLBind(id))
+            .all(decoding: Row.self)
+        let newUnit = person.active ? person.$orgUnit.id : nil
+        guard rows.contains(where: { !person.active || $0.org_unit_id != newUnit }) else { return }
         if person.active {
             try await db.sql.update(table).set("org_unit_id", to: SQLBind(person.$orgUnit.id)).where("person_id", .equal, SQLBind(id)).run()
         } else {
             try await db.sql.delete(from: table).where("person_id", .equal, SQLBind(id)).run()
         }
-        try await ComplianceQueries.countsChanged(on: db)
+        var pairs = Set(rows.map { ComplianceQueries.Pair(unit: $0.org_unit_id, requirement: $0.requirement_id) })
+        if person.active { pairs.formUnion(rows.map { .init(unit: newUnit, requirement: $0.requirement_id) }) }
+        try await ComplianceQueries.countsChanged(pairs, on: db)
     }
 
     struct Write {
@@ -133,8 +147,8 @@ enum ComplianceRecords {
         var obligation: Compliance.Obligation
     }
 
+    /// Writes the rows; the caller recounts the pairs they touch.
     private static func upsert(requirement: UUID, _ writes: [Write], on db: any Database) async throws {
-        if !writes.isEmpty { try await ComplianceQueries.countsChanged(on: db) }
         for chunk in writes.chunks(of: 400) {
             var sql: SQLQueryString = "INSERT INTO \(ident: table) (requirement_id, person_id, org_unit_id, since, completed_on, expires_on, deadline) VALUES "
             for (index, write) in chunk.enumerated() {

@@ -25,6 +25,8 @@ enum Reminders {
     static func run(today: CalendarDate, probationMonths: [Int], on db: any Database) async throws -> Int {
         // New starters and movers come under mandatory training here, before anyone is reminded.
         try await db.writeTransaction { tx in try await ComplianceRecords.refresh(today: today, on: tx) }
+        // The day's counts per unit, ready for the first view of the organisation's figures.
+        try await ComplianceQueries.ensureCounts(today: today, on: db)
         var reminders = try await checkIns(today: today, on: db)
         reminders += try await feedbackRequests(on: db)
         reminders += try await reviewSteps(today: today, on: db)
