@@ -41,14 +41,19 @@ def wait_for_button(driver, text: str, within: str = "") -> WebElement:
         ) from None
 
 
-def click_and_wait(driver, element: WebElement) -> None:
-    """Click something that loads a new page and wait for that page."""
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+def wait_for_new_page(driver, old_page: WebElement) -> None:
+    """Wait until `old_page` (the previous page's html element) has gone and the next page has loaded."""
     # Mid-navigation chromedriver can answer "Node with given id does not belong to the
     # document" instead of "stale element": both mean the old page is going, so keep polling.
     WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old_page))
     wait_for_load(driver)
+
+
+def click_and_wait(driver, element: WebElement) -> None:
+    """Click something that loads a new page and wait for that page."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait_for_new_page(driver, old_page)
 
 
 def fill(driver, css: str, value: str) -> None:
@@ -173,8 +178,7 @@ def follow(driver, element: WebElement) -> None:
     """Activate a link or button with the keyboard, wait for the next page and check it with axe."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.send_keys(Keys.ENTER)
-    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(old))
-    wait_for_load(driver)
+    wait_for_new_page(driver, old)
     check_axe(driver)
 
 
@@ -225,6 +229,5 @@ def press(driver, text: str, accept_confirm: bool = False) -> None:
     old = driver.find_element(By.TAG_NAME, "html")
     button.send_keys(Keys.ENTER)
     driver.switch_to.alert.accept()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
-    wait_for_load(driver)
+    wait_for_new_page(driver, old)
     check_axe(driver)

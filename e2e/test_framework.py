@@ -17,12 +17,11 @@ from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
-from axe import check_axe, visit, wait_for_load
+from axe import check_axe, visit
 from conftest import _capable_bin, capable_env
 from helpers import (
+    wait_for_new_page,
     link,
     assert_error_page,
     assert_heading,
@@ -49,8 +48,7 @@ def press_enter_on(driver, element) -> None:
     """Activate a link or button with the keyboard and wait for the next page."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
-    wait_for_load(driver)
+    wait_for_new_page(driver, old)
 
 
 def submit_with_keyboard(driver, button_text: str, accept_confirm: bool = False) -> None:
@@ -59,8 +57,7 @@ def submit_with_keyboard(driver, button_text: str, accept_confirm: bool = False)
     button.send_keys(Keys.ENTER)
     if accept_confirm:
         driver.switch_to.alert.accept()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
-    wait_for_load(driver)
+    wait_for_new_page(driver, old)
     check_axe(driver)
 
 
@@ -92,8 +89,7 @@ def test_browse_search_print_and_rate(driver, server):
     box.send_keys("moaning")
     old = driver.find_element(By.TAG_NAME, "html")
     box.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
-    wait_for_load(driver)
+    wait_for_new_page(driver, old)
     check_axe(driver)
     assert path_of(driver) == "/framework/search"
     assert "Moaning but not doing anything about it" in driver.find_element(By.TAG_NAME, "main").text
