@@ -149,3 +149,45 @@ def test_hr_imports_completions_and_reads_the_organisation(driver, demo):
     follow(driver, link(driver, "Add a requirement"))
     press(driver, "Add the requirement")
     assert_error_page(driver, ["course", "reason"])
+
+    # Changing a requirement opens the same form, filled in.
+    visit(driver, demo.url("/learning/requirements"))
+    follow(driver, link(driver, "Change the requirement for Fire Safety"))
+    assert_heading(driver, "Change a mandatory training requirement")
+    assert driver.find_element(By.ID, "due_within_days").get_attribute("value") == "90"
+
+    # HR adds a course: an empty form is refused field by field, then the course is added.
+    visit(driver, demo.url("/learning/courses"))
+    follow(driver, link(driver, "Add a course"))
+    press(driver, "Add the course")
+    assert_error_page(driver, ["title", "code", "description"])
+    fill(driver, "#title", "Asbestos Awareness")
+    fill(driver, "#code", "ASB-01")
+    fill(driver, "#description", "Recognising asbestos and what to do.")
+    fill(driver, "#provider", "Workforce Development")
+    fill(driver, "#duration", "1 hour")
+    fill(driver, "#validity_months", "12")
+    fill(driver, "#elements", "TR.3")
+    press(driver, "Add the course")
+    assert_heading(driver, "Asbestos Awareness")
+    assert "Manage risk" in main_text(driver)
+
+
+def test_learning_done_elsewhere_is_refused_in_the_future_then_confirmed(driver, demo):
+    as_user(driver, demo, PERSON)
+    visit(driver, demo.url("/learning"))
+    driver.find_element(By.XPATH, "//select[@id='course']/option[normalize-space(.)='Customer Service']").click()
+    fill(driver, "#completed_on", "01/01/2099")
+    fill(driver, "#evidence", "Certificate 4471")
+    press(driver, "Record it")
+    assert_error_page(driver, ["completed_on"])
+    fill(driver, "#completed_on", TODAY.strftime("%d/%m/%Y"))
+    press(driver, "Record it")
+    assert "Waiting for your manager to confirm" in main_text(driver)
+
+    as_user(driver, demo, MANAGER)
+    visit(driver, demo.url("/learning/team"))
+    pending = table_dicts(driver, "Completions your team recorded themselves")
+    assert pending and pending[0]["Who"] == "Daniel Reid", pending
+    follow(driver, driver.find_element(By.XPATH, "//main//button[normalize-space(.)=\"Confirm Daniel Reid's Customer Service\"]"))
+    assert "Completions your team recorded themselves" not in main_text(driver)
