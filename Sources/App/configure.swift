@@ -89,6 +89,7 @@ public func prepareToServe(_ app: Application, arguments: [String]) async throws
     try await app.autoMigrate()
     try await BuiltInFrameworks.load(on: app.db)
     try await BuiltInLearning.load(on: app.db)
+    try await BuiltInRisk.load(on: app.db)
     if let token = try await Setup.issueToken(on: app.db) {
         // Written straight to the file descriptor: print() is buffered when standard output is a
         // file or pipe, and the link must be there to read while the server runs.

@@ -107,8 +107,9 @@ func routes(_ app: Application) throws {
     app.post("notifications", "read", use: NotificationsController.markRead).policy(.signedIn)
 
     learningRoutes(app)
+    riskRoutes(app)
 
-    for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews, .learning].contains(area) {
+    for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews, .learning, .risk].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }
 
@@ -239,6 +240,31 @@ private func learningRoutes(_ app: Application) {
     learning.get("team.csv", use: TeamTrainingController.export).policy(.signedIn)
     learning.get("compliance", use: OrganisationCompliance.page).policy(hr)
     learning.get("compliance.csv", use: OrganisationCompliance.export).policy(hr)
+}
+
+/// The risk area. Reading and identifying risks is open to anyone signed in: the handlers apply
+/// `RiskAccess` (who sees which register, who edits which risk). Registers, appetite and the
+/// export of every register are for risk managers and administrators.
+private func riskRoutes(_ app: Application) {
+    let managers: Policy = .anyRole([.risk, .admin])
+    let risk = app.grouped("risk")
+    risk.get(use: RiskController.homePage).policy(.signedIn)
+    risk.get("appetite", use: AppetiteController.page).policy(.signedIn)
+    risk.post("appetite", use: AppetiteController.save).policy(managers)
+    risk.get("export.csv", use: RiskController.exportAll).policy(managers)
+    risk.get("corporate", "report", use: RegistersController.corporateReport).policy(.anyRole([.topTeam, .risk, .admin]))
+    risk.get("registers", "new", use: RegistersController.newForm).policy(managers)
+    risk.post("registers", use: RegistersController.create).policy(managers)
+    risk.get("registers", ":registerID", use: RiskController.registerPage).policy(.signedIn)
+    risk.get("registers", ":registerID", "export.csv", use: RiskController.exportRegister).policy(.signedIn)
+    risk.get("registers", ":registerID", "risks", "new", use: RiskFormsController.newRisk).policy(.signedIn)
+    risk.post("registers", ":registerID", "risks", use: RiskFormsController.createRisk).policy(.signedIn)
+    risk.get("risks", ":riskID", use: RiskShowController.show).policy(.signedIn)
+    risk.post("risks", ":riskID", "status", use: RiskShowController.setStatus).policy(.signedIn)
+    risk.post("risks", ":riskID", "de-escalate", use: RiskFormsController.deEscalate).policy(.signedIn)
+    risk.get("risks", ":riskID", ":form", use: RiskFormsController.show).policy(.signedIn)
+    risk.post("risks", ":riskID", ":form", use: RiskFormsController.save).policy(.signedIn)
+    risk.post("controls", ":controlID", "effectiveness", use: RiskShowController.setEffectiveness).policy(.signedIn)
 }
 
 /// The learning API: reading the catalogue is for everyone; writing it is for HR and

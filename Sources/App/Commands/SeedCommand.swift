@@ -25,6 +25,7 @@ struct SeedCommand: AsyncCommand {
         case "frameworks":
             let added = try await BuiltInFrameworks.load(on: app.db)
             let courses = try await BuiltInLearning.load(on: app.db)
+            try await BuiltInRisk.load(on: app.db)
             context.console.print("Built-in frameworks: \(added) added; mandatory courses: \(courses) added")
         case "demo":
             try await BuiltInFrameworks.load(on: app.db)

@@ -5,6 +5,24 @@ import Foundation
 enum DisplayFormat {
     static let london = TimeZone(identifier: "Europe/London") ?? .gmt
 
+    /// The Gregorian calendar in UK time, for turning instants into the days people mean.
+    static let londonCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = london
+        return calendar
+    }()
+
+    /// The instant a UK day starts.
+    static func start(of day: CalendarDate) -> Date {
+        londonCalendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date()
+    }
+
+    /// The UK day an instant falls on.
+    static func day(of instant: Date) -> CalendarDate {
+        let parts = londonCalendar.dateComponents([.year, .month, .day], from: instant)
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? .epoch
+    }
+
     static func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .long, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london))
     }

@@ -112,6 +112,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case notifications
     case notificationsRead
     case learning(LearningURL)
+    case risk(RiskURL)
     case stylesheet
     case script
 
@@ -249,6 +250,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .notifications: "/notifications"
         case .notificationsRead: "/notifications/read"
         case .learning(let url): url.path
+        case .risk(let url): url.path
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .apiMe: "/api/v1/me"

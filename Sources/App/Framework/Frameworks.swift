@@ -98,6 +98,22 @@ enum Frameworks {
         return Dictionary(grouping: rows, by: { $0.code.lowercased() }).mapValues { $0.map { ($0.element_id, $0.code, $0.title) } }
     }
 
+    /// Framework element codes typed into a form ("TR.3, CV.1.3") as element ids, each code
+    /// naming exactly one published element; an error on `field` for each that does not.
+    static func elementIDs(fromCodes raw: String?, field: String, errors: inout [FieldError], on db: any Database) async throws -> [UUID] {
+        let codes = (raw ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let found = try await publishedElements(codes: codes, on: db)
+        var elements: [UUID] = []
+        for code in codes {
+            guard let matches = found[code.lowercased()], matches.count == 1 else {
+                errors.append(.init(field: field, message: "No single published framework element has the code \(code)"))
+                continue
+            }
+            if !elements.contains(matches[0].id) { elements.append(matches[0].id) }
+        }
+        return elements
+    }
+
     /// Where an element appears: each version that has it, newest first, with the element row.
     static func appearances(of elementID: UUID, on db: any Database) async throws -> [(version: FrameworkVersion, row: FrameworkElementRow)] {
         let rows = try await FrameworkElementRow.query(on: db).filter(\.$elementID == elementID).with(\.$version).all()

@@ -117,6 +117,18 @@ enum ComplianceQueries {
         return result
     }
 
+    /// One requirement's counts across the whole council, for the corporate risk register's
+    /// key risk indicators.
+    static func councilCounts(requirement: UUID, today: CalendarDate, on db: any Database) async throws -> Counts {
+        struct Row: Decodable { var total: Int?; var compliant: Int? }
+        try await ensureCounts(today: today, on: db)
+        let row = try await db.sql.raw("""
+            SELECT CAST(SUM(total) AS BIGINT) AS total, CAST(SUM(compliant) AS BIGINT) AS compliant FROM \(ident: countsTable) \
+            WHERE requirement_id = \(bind: requirement)
+            """).first(decoding: Row.self)
+        return Counts(total: row?.total ?? 0, compliant: row?.compliant ?? 0)
+    }
+
     /// A unit (nil: none on record) and a requirement: one row of the counts per unit.
     struct Pair: Hashable, Sendable {
         var unit: UUID?

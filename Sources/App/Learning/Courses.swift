@@ -55,16 +55,7 @@ enum Courses {
         if !url.isEmpty, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url) == nil {
             errors.append(.init(field: "url", message: "Enter the online link as a web address starting https://"))
         }
-        let codes = (input.elements ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let found = try await Frameworks.publishedElements(codes: codes, on: db)
-        var elements: [UUID] = []
-        for code in codes {
-            guard let matches = found[code.lowercased()], matches.count == 1 else {
-                errors.append(.init(field: "elements", message: "No single published framework element has the code \(code)"))
-                continue
-            }
-            if !elements.contains(matches[0].id) { elements.append(matches[0].id) }
-        }
+        let elements = try await Frameworks.elementIDs(fromCodes: input.elements, field: "elements", errors: &errors, on: db)
         guard errors.isEmpty, let mode else { return .failure(.invalid(errors)) }
         return .success(Clean(code: code, title: title, summary: summary, mode: mode, provider: provider, duration: duration,
                               validityMonths: validity, url: url.isEmpty ? nil : url, elements: elements))

@@ -28,5 +28,6 @@ enum Migrations {
         CreateProbationReviews(),
         CreateReviewCycles(),
         CreateLearning(),
+        CreateRisk(),
     ]
 }

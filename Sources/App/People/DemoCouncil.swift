@@ -168,6 +168,7 @@ enum DemoCouncil {
             }
             try await DemoRecruitment.load(unitIDs: unitIDs, personIDs: personIDs, on: tx)
             try await DemoLearning.load(personIDs: personIDs, on: tx)
+            try await DemoRisk.load(unitIDs: unitIDs, personIDs: personIDs, on: tx)
             try await Audit.append("seed", entity: "demo_council", id: "EVC",
                                    changes: [.init(field: "people", old: nil, new: String(everyone.count))], context: .system, on: tx)
             return result

@@ -1,0 +1,124 @@
+import CapableCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// Identifying a risk and changing what it is: the rules shared by the pages and the API.
+enum Risks {
+    /// What a form or API call says about a risk. Field names are the form's; the API maps its own.
+    struct Input: Content, Sendable {
+        var title: String?
+        var cause: String?
+        var event: String?
+        var consequence: String?
+        /// A category code, e.g. "compliance".
+        var category: String?
+        /// The owner's employee number.
+        var owner: String?
+        /// Framework element codes, separated by commas.
+        var elements: String?
+        var review_months: String?
+    }
+
+    struct Clean: Sendable {
+        var title: String, cause: String, event: String, consequence: String
+        var category: UUID, owner: UUID, elements: [UUID], reviewMonths: Int
+    }
+
+    static let textLimit = 2000
+
+    static func validate(_ input: Input, on db: any Database) async throws -> Result<Clean, AppError> {
+        var errors: [FieldError] = []
+        func text(_ raw: String?, _ field: String, _ what: String, max: Int = textLimit) -> String {
+            let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.isEmpty { errors.append(.init(field: field, message: "Enter \(what)")) }
+            if value.count > max { errors.append(.init(field: field, message: "\(what.prefix(1).uppercased() + what.dropFirst().replacingOccurrences(of: "the ", with: "")) must be \(max) characters or fewer")) }
+            return value
+        }
+        let title = text(input.title, "title", "the risk's title", max: 200)
+        let cause = text(input.cause, "cause", "the cause: what could make it happen")
+        let event = text(input.event, "event", "the event: what could happen")
+        let consequence = text(input.consequence, "consequence", "the consequence: what the effect would be")
+        let code = (input.category ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let category = code.isEmpty ? nil : try await RiskCategory.query(on: db).filter(\.$code == code).filter(\.$active == true).first()
+        if category == nil { errors.append(.init(field: "category", message: "Choose a category")) }
+        let owner = try await StaffNumber.resolve(input.owner, field: "owner", who: "the risk's owner", required: true, errors: &errors, on: db)
+        let elements = try await Frameworks.elementIDs(fromCodes: input.elements, field: "elements", errors: &errors, on: db)
+        let rawMonths = (input.review_months ?? "").trimmingCharacters(in: .whitespaces)
+        let months = rawMonths.isEmpty ? 3 : Int(rawMonths)
+        if months == nil || !(1...24).contains(months ?? 0) {
+            errors.append(.init(field: "review_months", message: "Enter how often the risk is reviewed, in months from 1 to 24"))
+        }
+        guard errors.isEmpty, let category, let categoryID = category.id, let ownerID = owner?.id, let months else { return .failure(.invalid(errors)) }
+        return .success(Clean(title: title, cause: cause, event: event, consequence: consequence, category: categoryID, owner: ownerID,
+                              elements: elements, reviewMonths: months))
+    }
+
+    /// Raises a risk on a register with the register's next reference, audited.
+    static func create(_ clean: Clean, on register: RiskRegister, today: CalendarDate, req: Request) async throws -> Risk {
+        let registerID = try register.requireID()
+        // The number is taken by an UPDATE, so two risks raised at once never share a reference.
+        struct Row: Decodable { var next_number: Int }
+        guard let taken = try await req.database.sql.raw("""
+            UPDATE risk_registers SET next_number = next_number + 1 WHERE id = \(bind: registerID) RETURNING next_number
+            """).first(decoding: Row.self) else { throw AppError.notFound }
+        let risk = Risk()
+        risk.id = UUID()
+        risk.reference = RiskRegister.reference(prefix: register.prefix, number: taken.next_number - 1)
+        risk.$register.id = registerID
+        apply(clean, to: risk)
+        risk.status = Risk.Status.open.rawValue
+        risk.identifiedOn = today.description
+        risk.nextReviewOn = today.adding(months: clean.reviewMonths).description
+        risk.createdBy = req.principal?.accountID
+        try await req.create(risk)
+        try await setElements(clean.elements, of: risk, req: req)
+        return risk
+    }
+
+    /// Changes what the risk is (not its ratings, which `RiskAssessing` keeps with history).
+    static func update(_ risk: Risk, with clean: Clean, req: Request) async throws {
+        try await req.update(risk) { apply(clean, to: $0) }
+        try await setElements(clean.elements, of: risk, req: req)
+    }
+
+    private static func apply(_ clean: Clean, to risk: Risk) {
+        risk.title = clean.title
+        risk.cause = clean.cause
+        risk.event = clean.event
+        risk.consequence = clean.consequence
+        risk.$category.id = clean.category
+        risk.$owner.id = clean.owner
+        risk.reviewMonths = clean.reviewMonths
+    }
+
+    static func elements(of risk: UUID, on db: any Database) async throws -> [UUID] {
+        try await RiskElement.query(on: db).filter(\.$risk.$id == risk).all().map(\.elementID)
+    }
+
+    private static func setElements(_ elements: [UUID], of risk: Risk, req: Request) async throws {
+        let id = try risk.requireID()
+        let before = try await self.elements(of: id, on: req.database)
+        guard Set(before) != Set(elements) else { return }
+        try await RiskElement.query(on: req.database).filter(\.$risk.$id == id).delete()
+        for element in elements { try await RiskElement(riskID: id, elementID: element).create(on: req.database) }
+        try await req.audit("update", entity: Risk.auditEntity, id: id.uuidString,
+                            changes: [FieldChange(field: "elements", old: before.map(\.uuidString).sorted().joined(separator: ","),
+                                                  new: elements.map(\.uuidString).sorted().joined(separator: ","))])
+    }
+
+    /// Closes or reopens a risk.
+    static func setStatus(_ risk: Risk, to status: Risk.Status, today: CalendarDate, req: Request) async throws {
+        guard risk.statusValue != status else { return }
+        try await req.update(risk) { risk in
+            risk.status = status.rawValue
+            risk.closedOn = status == .closed ? today.description : nil
+        }
+    }
+
+    /// Risks that a framework element manages, for the element's page.
+    static func managed(by element: UUID, on db: any Database) async throws -> [Risk] {
+        try await Risk.query(on: db).join(RiskElement.self, on: \Risk.$id == \RiskElement.$risk.$id)
+            .filter(RiskElement.self, \.$elementID == element).filter(\.$status == Risk.Status.open.rawValue).sort(\.$reference).all()
+    }
+}
