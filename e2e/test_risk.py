@@ -114,6 +114,17 @@ def test_a_risk_from_identification_to_de_escalation(driver, demo):
     visit(driver, demo.url("/risk/corporate/report"))
     assert TITLE in main_text(driver)
 
+    # The chain: a corporate risk names the capability that manages it, whose page lists the risk.
+    visit(driver, demo.url("/risk"))
+    follow(driver, link(driver, "Corporate risk register"))
+    follow(driver, link(driver, "CR-001"))
+    assert "Failure to meet health and safety duties" in main_text(driver)
+    assert "Health and Safety compliance:" in main_text(driver)
+    managed_by = driver.find_elements(By.XPATH, "//main//dt[normalize-space(.)='Managed by']/following-sibling::dd//a")
+    assert managed_by, "no capability linked"
+    follow(driver, managed_by[0])
+    assert "CR-001 Failure to meet health and safety duties" in main_text(driver)
+
     # Claire completes the action from her list.
     as_user(driver, demo, OWNER)
     visit(driver, demo.url("/actions"))

@@ -23,6 +23,8 @@ extension FrameworkController {
         let linked = try await Frameworks.latestElements(element.links.compactMap(\.elementID), on: req.database)
         let roles = try await JobRoleRequirement.query(on: req.database).filter(\.$elementID == elementID).with(\.$jobRole).all()
         let courses = try await Courses.developing(elementID, on: req.database)
+        let access = try await RiskAccess.of(try req.requirePrincipal(), on: req.database)
+        let risks = try await Risks.managed(by: elementID, on: req.database).filter(access.canSee)
         return ElementPage.view(.init(
             document: document, path: path,
             // An element without examples of its own is rated against its parent's (the source
@@ -32,6 +34,7 @@ extension FrameworkController {
             jobRoles: roles.map { ElementPage.RoleNeed(id: $0.jobRole.id ?? UUID(), title: $0.jobRole.title, essential: $0.essential) }
                 .sorted { $0.title < $1.title },
             courses: try courses.map { ElementPage.CourseRef(id: try $0.requireID(), title: $0.title, mode: $0.modeValue.label) },
+            risks: try risks.map { ElementPage.RiskRef(id: try $0.requireID(), reference: $0.reference, title: $0.title) },
             versions: appearances.map { ElementPage.VersionRef(number: $0.version.version, status: $0.version.statusValue) }
                 .sorted { $0.number < $1.number },
             isCurrent: try await isCurrent(version, on: req.database)),

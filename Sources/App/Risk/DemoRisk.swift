@@ -110,6 +110,11 @@ enum DemoRisk {
             for (index, (ago, l, i)) in demo.history.enumerated() {
                 try await assessment(.current, l, i, on: today.adding(months: -ago), reason: index == 0 ? "First assessment" : "Quarterly review")
             }
+            // The chain: each demo risk names the capabilities that manage it.
+            var elements = [BuiltInLearning.Element.manageRisk]
+            if demo.category == "compliance" { elements.append(BuiltInLearning.Element.complyWithLegislation) }
+            if demo.category == "financial" { elements.append(BuiltInLearning.Element.usingResourcesWell) }
+            for element in elements { try await RiskElement(riskID: riskID, elementID: element).create(on: db) }
             let control = RiskControl()
             control.$risk.id = riskID
             control.$owner.id = owner

@@ -9,6 +9,7 @@ enum ElementPage {
     struct RoleNeed: Encodable { var id: UUID; var title: String; var essential: Bool }
     struct VersionRef: Encodable { var number: Int; var status: FrameworkDocument.Status }
     struct CourseRef: Encodable { var id: UUID; var title: String; var mode: String }
+    struct RiskRef: Encodable { var id: UUID; var reference: String; var title: String }
 
     struct Model: Encodable {
         var document: FrameworkDocument
@@ -20,6 +21,8 @@ enum ElementPage {
         var jobRoles: [RoleNeed]
         /// Courses that develop it, from the learning catalogue.
         var courses: [CourseRef] = []
+        /// Open risks this element manages that the viewer may see.
+        var risks: [RiskRef] = []
         var versions: [VersionRef]
         var isCurrent: Bool
 
@@ -49,6 +52,7 @@ enum ElementPage {
             Components.paragraph("Talk about it at your next check-in, ask colleagues for feedback tagged to it, and add it to your development plan. Courses that develop it will be listed here."),
             roles(model.jobRoles),
             courses(model.courses),
+            risks(model.risks),
             versions(model, element)
         )
     }
@@ -58,6 +62,14 @@ enum ElementPage {
         return .group(H.el("h2", H.cls("govuk-heading-m"), H.text("Courses that develop it")),
                       H.el("ul", H.cls("govuk-list govuk-list--bullet"), .group(courses.map { course in
                           H.el("li", H.link(course.title, to: .learning(.course(course.id))), H.text(" (\(course.mode.lowercased()))"))
+                      })))
+    }
+
+    private static func risks(_ risks: [RiskRef]) -> BodyNode {
+        guard !risks.isEmpty else { return .empty }
+        return .group(H.el("h2", H.cls("govuk-heading-m"), H.text("Risks it helps manage")),
+                      H.el("ul", H.cls("govuk-list govuk-list--bullet"), .group(risks.map { risk in
+                          H.el("li", H.link("\(risk.reference) \(risk.title)", to: .risk(.risk(risk.id))))
                       })))
     }
 
