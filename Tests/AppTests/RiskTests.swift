@@ -274,4 +274,33 @@ struct RiskTests {
             #expect(refused.body.string.contains("Enter the lowest acceptable percentage, from 1 to 100"))
         }
     }
+
+    @Test("An overdue review reminds the owner and the head of the register's unit once; an expired acceptance reminds the owner")
+    func reminders() async throws {
+        try await withApp { app in
+            let world = try await Self.world(app)
+            let head = try await Fixtures.person(app, ref: "H1", name: "Head", unit: world.service.id)
+            world.service.$head.id = head.id
+            try await world.service.update(on: app.db)
+            var owner = try await Self.signedIn(app, "owner@x.org")
+            let risk = try await Self.raise(app, &owner, on: world.serviceRegister)
+            risk.nextReviewOn = CalendarDate.today.adding(days: -3).description
+            risk.response = Risk.Response.tolerate.rawValue
+            risk.acceptanceExpiresOn = CalendarDate.today.adding(days: -1).description
+            try await risk.update(on: app.db)
+            _ = try await Reminders.run(today: .today, probationMonths: [], on: app.db)
+            let again = try await Reminders.run(today: .today, probationMonths: [], on: app.db)
+            #expect(again == 0)
+            let notes = try await AppNotification.query(on: app.db).filter(\.$key ~~ ["risk-review-overdue:\(try risk.requireID().uuidString.lowercased()):\(risk.nextReviewOn!)",
+                                                                                      "risk-acceptance-expired:\(try risk.requireID().uuidString.lowercased()):\(risk.acceptanceExpiresOn!)"]).all()
+            #expect(Set(notes.map { $0.$person.id }) == Set([world.owner.id!, head.id!]))
+            #expect(notes.count == 3)
+            #expect(notes.contains { $0.message.contains("The review of risk SVC-001 (Care staff shortage) is overdue") })
+            // The head of the service also manages its register: they may change the risk.
+            try await Fixtures.account(app, email: "head@x.org", personID: head.id)
+            var headBrowser = try await Self.signedIn(app, "head@x.org")
+            let path = "/risk/risks/\(try risk.requireID().uuidString.lowercased())"
+            #expect(try await headBrowser.post("\(path)/assess", form: ["current_likelihood": "2", "current_impact": "2"]).status == .seeOther)
+        }
+    }
 }

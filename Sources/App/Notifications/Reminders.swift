@@ -33,6 +33,7 @@ enum Reminders {
         reminders += try await probation(today: today, months: probationMonths, on: db)
         reminders += try await LearningReminders.requirements(today: today, on: db)
         reminders += try await LearningReminders.sessionsTomorrow(today: today, on: db)
+        reminders += try await RiskReminders.overdue(today: today, on: db)
         let found = reminders
         return try await db.writeTransaction { tx in
             let created = try await insert(found, on: tx)
