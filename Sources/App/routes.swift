@@ -153,6 +153,7 @@ func routes(_ app: Application) throws {
     api.post("reviews", ":reviewID", "steps", ":step", use: ReviewCyclesAPI.step).policy(.signedIn)
     api.get("notifications", use: NotificationsController.api).policy(.signedIn)
     learningAPIRoutes(api)
+    riskAPIRoutes(api)
     api.get("actions", use: ActionsAPI.list).policy(.signedIn)
     api.post("actions", use: ActionsAPI.create).policy(.signedIn)
     api.patch("actions", ":actionID", use: ActionsAPI.update).policy(.signedIn)
@@ -265,6 +266,26 @@ private func riskRoutes(_ app: Application) {
     risk.get("risks", ":riskID", ":form", use: RiskFormsController.show).policy(.signedIn)
     risk.post("risks", ":riskID", ":form", use: RiskFormsController.save).policy(.signedIn)
     risk.post("controls", ":controlID", "effectiveness", use: RiskShowController.setEffectiveness).policy(.signedIn)
+}
+
+/// The risk API: the handlers apply `RiskAccess` as the pages do; registers and appetite are
+/// changed by risk managers and administrators.
+private func riskAPIRoutes(_ api: any RoutesBuilder) {
+    let managers: Policy = .anyRole([.risk, .admin])
+    api.get("registers", use: RiskAPI.registers).policy(.signedIn)
+    api.post("registers", use: RiskAPI.createRegister).policy(managers)
+    api.get("risks", use: RiskAPI.risks).policy(.signedIn)
+    api.post("risks", use: RiskAPI.createRisk).policy(.signedIn)
+    api.get("risks", ":riskID", use: RiskAPI.risk).policy(.signedIn)
+    api.get("risks", ":riskID", "assessments", use: RiskAPI.assessments).policy(.signedIn)
+    api.post("risks", ":riskID", "assessments", use: RiskAPI.assess).policy(.signedIn)
+    api.get("risks", ":riskID", "actions", use: RiskAPI.actions).policy(.signedIn)
+    api.post("risks", ":riskID", "actions", use: RiskAPI.addAction).policy(.signedIn)
+    api.get("risks", ":riskID", "reviews", use: RiskAPI.reviews).policy(.signedIn)
+    api.post("risks", ":riskID", "reviews", use: RiskAPI.addReview).policy(.signedIn)
+    api.post("risks", ":riskID", "escalations", use: RiskAPI.escalate).policy(.signedIn)
+    api.get("appetite", use: RiskAPI.appetite).policy(.signedIn)
+    api.put("appetite", use: RiskAPI.setAppetite).policy(managers)
 }
 
 /// The learning API: reading the catalogue is for everyone; writing it is for HR and

@@ -6,7 +6,7 @@ import Vapor
 /// built-in framework content (also done on every start).
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "demo, frameworks or synthetic")
+        @Argument(name: "what", help: "demo, frameworks, synthetic or risks")
         var what: String
         @Option(name: "people", help: "synthetic: how many people (default 30000)")
         var people: Int?
@@ -14,6 +14,10 @@ struct SeedCommand: AsyncCommand {
         var seed: Int?
         @Option(name: "csv", help: "synthetic: also write the council as an HR export CSV to this file")
         var csv: String?
+        @Option(name: "risks", help: "risks: how many risks on the corporate register (default 2000)")
+        var risks: Int?
+        @Option(name: "years", help: "risks: years of quarterly assessments for each (default 5)")
+        var years: Int?
     }
 
     var help: String { "Loads data: 'demo' (a fictional council with demo accounts) or 'frameworks' (built-in content)" }
@@ -37,10 +41,14 @@ struct SeedCommand: AsyncCommand {
                 let roles = account.roles.isEmpty ? "staff/manager" : account.roles.map(\.rawValue).joined(separator: ", ")
                 context.console.print("  \(account.email)  \(account.password)  (\(roles))")
             }
+        case "risks":
+            let started = Date()
+            let (risks, rows) = try await SyntheticRisks.seed(risks: max(1, signature.risks ?? 2000), years: max(1, signature.years ?? 5), on: app.db)
+            context.console.print(String(format: "Seeded %d risks with %d assessments in %.1f s", risks, rows, Date().timeIntervalSince(started)))
         case "synthetic":
             try await seedSynthetic(signature, app: app, console: context.console)
         default:
-            throw CommandFailure("Unknown seed '\(signature.what)'; use: capable seed demo, capable seed frameworks or capable seed synthetic")
+            throw CommandFailure("Unknown seed '\(signature.what)'; use: capable seed demo, capable seed frameworks, capable seed synthetic or capable seed risks")
         }
     }
 

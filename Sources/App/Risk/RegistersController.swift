@@ -28,27 +28,38 @@ enum RegistersController {
         formPage(Form(), errors: [], context: PageContext(req))
     }
 
-    @Sendable static func create(req: Request) async throws -> Response {
-        let form = try req.content.decode(Form.self)
+    /// A register for a unit that has none, with a prefix no other register uses; or the errors by field.
+    static func validate(_ form: Form, on db: any Database) async throws -> Result<RiskRegister, AppError> {
         var errors: [FieldError] = []
         let code = (form.unit ?? "").trimmingCharacters(in: .whitespaces)
-        let unit = code.isEmpty ? nil : try await OrgUnit.query(on: req.database).filter(\.$code == code).first()
+        let unit = code.isEmpty ? nil : try await OrgUnit.query(on: db).filter(\.$code == code).first()
         if unit == nil { errors.append(.init(field: "unit", message: code.isEmpty ? "Enter the unit's code" : "No unit has the code \(code)")) }
-        if let unitID = unit?.id, try await RiskRegister.query(on: req.database).filter(\.$orgUnit.$id == unitID).first() != nil {
+        if let unitID = unit?.id, try await RiskRegister.query(on: db).filter(\.$orgUnit.$id == unitID).first() != nil {
             errors.append(.init(field: "unit", message: "\(unit?.name ?? code) already has a register"))
         }
         let prefix = (form.prefix ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         if prefix.count < 2 || prefix.count > 8 || !prefix.allSatisfy({ $0.isASCII && $0.isLetter }) {
             errors.append(.init(field: "prefix", message: "Enter a prefix of 2 to 8 letters"))
-        } else if try await RiskRegister.query(on: req.database).filter(\.$prefix == prefix).first() != nil {
+        } else if try await RiskRegister.query(on: db).filter(\.$prefix == prefix).first() != nil {
             errors.append(.init(field: "prefix", message: "Another register already uses the prefix \(prefix)"))
         }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.count > 120 { errors.append(.init(field: "name", message: "The name must be 120 characters or fewer")) }
-        guard errors.isEmpty, let unit else { return formPage(form, errors: errors, context: PageContext(req)).response(status: .badRequest) }
-        let register = RiskRegister(name: name.isEmpty ? "\(unit.name) risk register" : name, prefix: prefix, unitID: unit.id)
-        try await req.create(register)
-        return req.redirect(to: SiteURL.risk(.register(try register.requireID())).path, redirectType: .normal)
+        guard errors.isEmpty, let unit else { return .failure(.invalid(errors)) }
+        return .success(RiskRegister(name: name.isEmpty ? "\(unit.name) risk register" : name, prefix: prefix, unitID: unit.id))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        switch try await validate(form, on: req.database) {
+        case .failure(.invalid(let errors)):
+            return formPage(form, errors: errors, context: PageContext(req)).response(status: .badRequest)
+        case .failure(let error):
+            throw error
+        case .success(let register):
+            try await req.create(register)
+            return req.redirect(to: SiteURL.risk(.register(try register.requireID())).path, redirectType: .normal)
+        }
     }
 
     /// The corporate register for the top team: the heat map, then each open risk on its own

@@ -24,6 +24,7 @@ enum RiskQueries {
         var register_id: UUID
         var escalated_to_id: UUID?
         var category: String
+        var category_code: String
         var ceiling: Int
         var given_name: String
         var family_name: String
@@ -50,14 +51,22 @@ enum RiskQueries {
     }
 
     /// The risks on a register (or on every register, for nil), filtered as the view says.
-    static func rows(register: UUID?, view: RiskURL.View, limit: Int, offset: Int, on db: any Database) async throws -> [Row] {
+    /// `within` narrows a list of every register (`register` nil) to some registers and a risk owner's own risks.
+    static func rows(register: UUID?, view: RiskURL.View, within: (registers: [UUID], owner: UUID?)? = nil, limit: Int, offset: Int,
+                     on db: any Database) async throws -> [Row] {
         var sql: SQLQueryString = """
             SELECT r.id, r.reference, r.title, r.status, r.response, r.inherent_likelihood, r.inherent_impact, r.current_likelihood, \
             r.current_impact, r.target_likelihood, r.target_impact, r.next_review_on, r.register_id, r.escalated_to_id, \
-            c.name AS category, c.ceiling, p.given_name, p.family_name, p.preferred_name \
+            c.name AS category, c.code AS category_code, c.ceiling, p.given_name, p.family_name, p.preferred_name \
             FROM risks r JOIN risk_categories c ON c.id = r.category_id JOIN people p ON p.id = r.owner_id WHERE 1 = 1
             """
         sql += filter(register: register, view: view)
+        if let within {
+            let registers = within.registers.isEmpty ? [UUID()] : within.registers
+            sql += " AND (r.register_id IN (\(binds: registers)) OR r.escalated_to_id IN (\(binds: registers))"
+            if let owner = within.owner { sql += " OR r.owner_id = \(bind: owner)" }
+            sql += ")"
+        }
         sql += " ORDER BY COALESCE(r.current_score, 0) DESC, r.reference LIMIT \(literal: limit) OFFSET \(literal: offset)"
         return try await db.sql.raw(sql).all(decoding: Row.self)
     }
