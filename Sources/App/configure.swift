@@ -51,6 +51,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, poolSize: Int) async throws {
     switch choice {
     case .sqliteFile(let path):
+        // SQLite runs every call on the application's blocking thread pool (one thread per core by
+        // default), and SQLiteNIO's busy handler retries without sleeping. Two writers waiting for
+        // the lock held by a background job could take both threads and the job, needing a thread
+        // to go on, would never release it. With more threads than the four connections (two
+        // pooled for requests, two for jobs), the holder always gets one.
+        app.threadPool = NIOThreadPool(numberOfThreads: 8)
         app.databases.use(.sqlite(.file(path)), as: .sqlite, isDefault: true)
         // Background jobs get connections of their own: fluent-sqlite-driver keeps one connection
         // per event loop, and a long import holding it would stall half the pages. WAL lets

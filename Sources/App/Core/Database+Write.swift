@@ -18,6 +18,9 @@ extension Database {
     func writeTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await transaction { tx in
             if tx.isSQLite {
+                // Waiting for the lock sleeps (up to 30 s) instead of spinning on a core; the
+                // setting stays with the connection.
+                try await tx.sql.raw("PRAGMA busy_timeout = 30000").run()
                 try await tx.sql.raw("UPDATE write_gate SET n = n + 1 WHERE id = 1").run()
             }
             return try await work(tx)
