@@ -29,5 +29,6 @@ enum Migrations {
         CreateReviewCycles(),
         CreateLearning(),
         CreateRisk(),
+        IndexRiskHistory(),
     ]
 }

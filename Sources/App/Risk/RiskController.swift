@@ -60,13 +60,10 @@ enum RiskController {
         if let raw = view.since, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
             if let date = CalendarDate(raw.trimmingCharacters(in: .whitespaces)), date < today {
                 let then = try await RiskQueries.currentAsAt(register: id, date: date, on: db)
-                let now = try await RiskQueries.rows(register: id, view: .init(), limit: 100_000, offset: 0, on: db)
+                let now = try await RiskQueries.currentNow(register: id, on: db)
                 var counts: [RiskDirection: Int] = [:]
-                for row in now {
-                    guard let current = row.rating(.current) else { continue }
-                    counts[RiskDirection.between(then[row.id], current), default: 0] += 1
-                }
-                let open = Set(now.map(\.id))
+                for (risk, current) in now { counts[RiskDirection.between(then[risk], current), default: 0] += 1 }
+                let open = Set(now.keys)
                 since = .init(date: date.description, map: RiskHeatMap(matrix: matrix, ratings: then.filter { open.contains($0.key) }.map(\.value)),
                               increased: counts[.up] ?? 0, reduced: counts[.down] ?? 0, unchanged: counts[.same] ?? 0, new: counts[.new] ?? 0)
             } else {

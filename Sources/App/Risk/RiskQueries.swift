@@ -104,17 +104,28 @@ enum RiskQueries {
     /// Each open risk's current rating as it stood at the end of a day (from the history), for
     /// the heat map "as at" a date and the direction of travel since.
     static func currentAsAt(register: UUID?, date: CalendarDate, on db: any Database) async throws -> [UUID: RiskMatrix.Rating] {
-        struct Row: Decodable { var risk_id: UUID; var likelihood: Int; var impact: Int; var assessed_at: Date }
+        struct Row: Decodable { var risk_id: UUID; var likelihood: Int; var impact: Int }
         let end = DisplayFormat.start(of: date.adding(days: 1))
+        let current = RiskAssessment.Kind.current.rawValue
+        // Each open risk's latest current assessment before the end of the day: one seek per risk.
         var sql: SQLQueryString = """
-            SELECT a.risk_id, a.likelihood, a.impact, a.assessed_at FROM risk_assessments a JOIN risks r ON r.id = a.risk_id \
-            WHERE a.kind = \(bind: RiskAssessment.Kind.current.rawValue) AND a.assessed_at < \(bind: end)
+            SELECT a.risk_id, a.likelihood, a.impact FROM risks r JOIN risk_assessments a ON a.risk_id = r.id AND a.kind = \(bind: current) \
+            AND a.assessed_at = (SELECT MAX(b.assessed_at) FROM risk_assessments b WHERE b.risk_id = r.id AND b.kind = \(bind: current) \
+            AND b.assessed_at < \(bind: end)) WHERE 1 = 1
             """
         sql += filter(register: register, view: .init())
         let rows = try await db.sql.raw(sql).all(decoding: Row.self)
-        var latest: [UUID: Row] = [:]
-        for row in rows where (latest[row.risk_id]?.assessed_at ?? .distantPast) <= row.assessed_at { latest[row.risk_id] = row }
-        return latest.mapValues { .init(likelihood: $0.likelihood, impact: $0.impact) }
+        return Dictionary(rows.map { ($0.risk_id, RiskMatrix.Rating(likelihood: $0.likelihood, impact: $0.impact)) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Each open risk's current rating now, for the direction of travel since a date.
+    static func currentNow(register: UUID?, on db: any Database) async throws -> [UUID: RiskMatrix.Rating] {
+        struct Row: Decodable { var id: UUID; var current_likelihood: Int?; var current_impact: Int? }
+        var sql: SQLQueryString = "SELECT r.id, r.current_likelihood, r.current_impact FROM risks r WHERE 1 = 1"
+        sql += filter(register: register, view: .init())
+        return try await db.sql.raw(sql).all(decoding: Row.self).reduce(into: [:]) { found, row in
+            if let l = row.current_likelihood, let i = row.current_impact { found[row.id] = .init(likelihood: l, impact: i) }
+        }
     }
 
     /// Open risks, outside appetite, and reviews overdue on a register, for the registers list.
