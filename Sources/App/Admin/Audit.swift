@@ -16,7 +16,9 @@ struct AuditContext: Sendable {
 /// Writes to the append-only audit log and checks its hash chain.
 enum Audit {
     /// Serialises appends on PostgreSQL so two transactions cannot both extend the chain from the
-    /// same event. (SQLite already has a single writer.)
+    /// same event. (SQLite already has a single writer.) The second key is the schema's, because
+    /// each schema has its own chain: installs sharing a server (and the test suite, which runs
+    /// each test in a schema of its own) do not queue behind each other's audit log.
     private static let lockKey = 72_011_2006
 
     static func append(
@@ -40,7 +42,7 @@ enum Audit {
         guard !entries.isEmpty else { return }
         try await db.writeTransaction { tx in
             if !tx.isSQLite {
-                try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(literal: lockKey))").run()
+                try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(literal: lockKey), hashtext(current_schema()))").run()
             }
             let last = try await AuditEvent.query(on: tx).sort(\.$id, .descending).first()
             var sequence = last?.id ?? 0
