@@ -154,3 +154,53 @@ def test_a_risk_from_identification_to_de_escalation(driver, demo):
     assert "Escalated to" not in main_text(driver).split("Escalation")[0]
     actions = table_dicts(driver, "Planned actions")
     assert actions[0]["Status"] == "Done", actions
+
+
+RISK_MANAGER = "fatima.begum@elmbridgevale.example"
+
+
+def test_risk_manager_forms(driver, demo):
+    # Fatima, the risk manager, adds a register (a clashing prefix refused first), sets a key
+    # risk indicator and a tolerated response (refused without an approver), changes a risk's
+    # details and reads the appetite page. Runs after the walkthrough: nothing here changes it.
+    as_user(driver, demo, RISK_MANAGER)
+    visit(driver, demo.url("/risk"))
+    follow(driver, link(driver, "Add a register for a unit"))
+    fill(driver, "#unit", "EVC-CHI-CSC")
+    fill(driver, "#prefix", "CR")
+    press(driver, "Add the register")
+    assert_error_page(driver, ["prefix"])
+    fill(driver, "#prefix", "CSC")
+    press(driver, "Add the register")
+    assert "Children's Social Care risk register" in main_text(driver)
+
+    visit(driver, demo.url("/risk"))
+    follow(driver, link(driver, "Corporate risk register"))
+    follow(driver, link(driver, "CR-002"))
+    risk_path = path_of(driver)
+    follow(driver, link(driver, "Set a key risk indicator"))
+    tick(driver, "kri_kind", "Check-ins up to date")
+    fill(driver, "#kri_threshold", "80")
+    press(driver, "Save the indicator")
+    assert "Check-ins up to date:" in main_text(driver)
+
+    follow(driver, link(driver, "Change the response"))
+    tick(driver, "response", "Tolerate: accept the risk as it is, with a named approver and an expiry date")
+    fill(driver, "#approver", "")
+    fill(driver, "#acceptance_reason", "The cost of further controls outweighs the benefit")
+    fill(driver, "#acceptance_expires_on", (date.today() + timedelta(days=90)).strftime("%d/%m/%Y"))
+    press(driver, "Save the response")
+    assert_error_page(driver, ["approver"])
+    fill(driver, "#approver", "D0001")
+    press(driver, "Save the response")
+    assert "Accepted by" in main_text(driver)
+    assert path_of(driver) == risk_path
+
+    follow(driver, link(driver, "Change the risk's details"))
+    fill(driver, "#review_months", "6")
+    press(driver, "Save the details")
+    assert "6 months" in main_text(driver)
+
+    visit(driver, demo.url("/risk/appetite"))
+    rows = table_dicts(driver, "Appetite by category")
+    assert {row["Category"]: row["Appetite"] for row in rows}["Operational"] == "Open", rows

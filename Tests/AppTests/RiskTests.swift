@@ -135,8 +135,10 @@ struct RiskTests {
             let world = try await Self.world(app)
             var owner = try await Self.signedIn(app, "owner@x.org")
             let registerPath = "/risk/registers/\(try world.serviceRegister.requireID().uuidString.lowercased())/risks"
-            var response = try await owner.post(registerPath, form: ["title": "", "owner": "NOBODY", "category": "weather"])
+            var response = try await owner.post(registerPath, form: ["title": "", "owner": "NOBODY", "category": "weather",
+                                                                     "cause": String(repeating: "x", count: 2001)])
             #expect(response.status == .badRequest)
+            #expect(response.body.string.contains("The cause must be 2000 characters or fewer"))
             for message in ["Enter the risk's title", "Choose a category", "No current member of staff has the employee number NOBODY"] {
                 #expect(response.body.string.contains(message), "\(message)")
             }
@@ -268,7 +270,8 @@ struct RiskTests {
             page = try await owner.get(path).body.string
             #expect(page.contains("Check-ins up to date: 0 of 1 (0%) against a threshold of 80%"))
             #expect(page.contains("below the threshold"))
-            let refused = try await owner.post("\(path)/indicator", form: ["kri_kind": "training", "kri_threshold": "120"])
+            // A browser sends the unchosen requirement as empty: refused by field, not as a bad request.
+            let refused = try await owner.post("\(path)/indicator", form: ["kri_kind": "training", "kri_requirement": "", "kri_threshold": "120"])
             #expect(refused.status == .badRequest)
             #expect(refused.body.string.contains("Choose the mandatory requirement to watch"))
             #expect(refused.body.string.contains("Enter the lowest acceptable percentage, from 1 to 100"))

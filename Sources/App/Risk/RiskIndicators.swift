@@ -39,7 +39,8 @@ enum RiskIndicators {
     struct Form: Content, Sendable {
         /// A `Kind` raw value, or empty for none.
         var kri_kind: String?
-        var kri_requirement: UUID?
+        /// The requirement's id; empty (as an unchosen select sends it) for none.
+        var kri_requirement: String?
         var kri_threshold: String?
     }
 
@@ -58,7 +59,7 @@ enum RiskIndicators {
         if kind == nil { errors.append(.init(field: field("kri_kind"), message: "Choose mandatory training, check-ins or yearly reviews")) }
         var requirement: UUID?
         if kind == .training {
-            requirement = try await form.kri_requirement.asyncMap { try await TrainingRequirement.find($0, on: req.database) }??.id
+            requirement = try await form.kri_requirement.flatMap(UUID.init(uuidString:)).asyncMap { try await TrainingRequirement.find($0, on: req.database) }??.id
             if requirement == nil { errors.append(.init(field: field("kri_requirement"), message: "Choose the mandatory requirement to watch")) }
         }
         let threshold = Int((form.kri_threshold ?? "").trimmingCharacters(in: .whitespaces))

@@ -32,7 +32,7 @@ enum Risks {
         func text(_ raw: String?, _ field: String, _ what: String, max: Int = textLimit) -> String {
             let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if value.isEmpty { errors.append(.init(field: field, message: "Enter \(what)")) }
-            if value.count > max { errors.append(.init(field: field, message: "\(what.prefix(1).uppercased() + what.dropFirst().replacingOccurrences(of: "the ", with: "")) must be \(max) characters or fewer")) }
+            if value.count > max { errors.append(.init(field: field, message: "The \(field) must be \(max) characters or fewer")) }
             return value
         }
         let title = text(input.title, "title", "the risk's title", max: 200)
