@@ -176,6 +176,13 @@ def test_risk_manager_forms(driver, demo):
 
     visit(driver, demo.url("/risk"))
     follow(driver, link(driver, "Corporate risk register"))
+    # The change since a date: a future date is refused by name, then six months ago compares.
+    fill(driver, "#since", (date.today() + timedelta(days=1)).strftime("%d/%m/%Y"))
+    press(driver, "Compare")
+    assert_error_page(driver, ["since"])
+    fill(driver, "#since", (date.today() - timedelta(days=183)).strftime("%d/%m/%Y"))
+    press(driver, "Compare")
+    assert re.search(r"Since .*: \d+ increased, \d+ reduced, \d+ unchanged, \d+ new or first assessed", main_text(driver)), main_text(driver)
     follow(driver, link(driver, "CR-002"))
     risk_path = path_of(driver)
     follow(driver, link(driver, "Set a key risk indicator"))

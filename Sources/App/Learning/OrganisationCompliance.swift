@@ -72,11 +72,22 @@ enum OrganisationCompliance {
     }
 
     static func subtreeIDs(_ root: UUID, children: [UUID: [Unit]]) -> Set<UUID> {
+        subtreeIDs(root, children: children, id: \.id)
+    }
+
+    /// A unit and every unit below it, from the units grouped by parent (any row type).
+    static func subtreeIDs<Row>(_ root: UUID, children: [UUID: [Row]], id: (Row) -> UUID) -> Set<UUID> {
         var found: Set<UUID> = [root], queue = [root]
         while let next = queue.popLast() {
-            for child in children[next] ?? [] where found.insert(child.id).inserted { queue.append(child.id) }
+            for child in children[next] ?? [] where found.insert(id(child)).inserted { queue.append(id(child)) }
         }
         return found
+    }
+
+    /// A unit and every unit below it, read from the database.
+    static func subtreeIDs(_ root: UUID, on db: any Database) async throws -> Set<UUID> {
+        let units = try await db.sql.raw("SELECT id, parent_id, name FROM org_units").all(decoding: Unit.self)
+        return subtreeIDs(root, children: Dictionary(grouping: units.filter { $0.parent_id != nil }, by: { $0.parent_id! }))
     }
 
     @Sendable static func page(req: Request) async throws -> HTML {

@@ -32,10 +32,8 @@ struct RiskAccess: Sendable {
         let children = Dictionary(grouping: units.filter { $0.parent_id != nil }, by: { $0.parent_id! })
         // Heads manage their unit's register and every register below it.
         for unit in units where unit.head_person_id == me {
-            var queue = [unit.id], seen: Set<UUID> = [unit.id]
-            while let next = queue.popLast() {
-                if let register = registerOf[next] { managed.insert(register) }
-                for child in children[next] ?? [] where seen.insert(child.id).inserted { queue.append(child.id) }
+            for below in OrganisationCompliance.subtreeIDs(unit.id, children: children, id: \.id) {
+                if let register = registerOf[below] { managed.insert(register) }
             }
         }
         visible.formUnion(managed)

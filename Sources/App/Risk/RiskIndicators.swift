@@ -78,7 +78,7 @@ enum RiskIndicators {
     /// The live figure for a risk's indicator, or nil when it has none.
     static func read(_ risk: Risk, register: RiskRegister, today: CalendarDate, on db: any Database) async throws -> Reading? {
         guard let kind = risk.kriKind.flatMap(Kind.init), let threshold = risk.kriThreshold else { return nil }
-        let units = try await register.$orgUnit.id.asyncMap { try await subtree($0, on: db) }
+        let units = try await register.$orgUnit.id.asyncMap { try await OrganisationCompliance.subtreeIDs($0, on: db) }
         switch kind {
         case .training:
             guard let requirementID = risk.kriRequirementID,
@@ -98,17 +98,6 @@ enum RiskIndicators {
             let (met, total) = try await reviews(in: units, today: today, on: db)
             return Reading(kind: kind, label: kind.label, met: met, total: total, threshold: threshold)
         }
-    }
-
-    static func subtree(_ root: UUID, on db: any Database) async throws -> Set<UUID> {
-        struct Unit: Decodable { var id: UUID; var parent_id: UUID? }
-        let units = try await db.sql.raw("SELECT id, parent_id FROM org_units").all(decoding: Unit.self)
-        let children = Dictionary(grouping: units.filter { $0.parent_id != nil }, by: { $0.parent_id! })
-        var found: Set<UUID> = [root], queue = [root]
-        while let next = queue.popLast() {
-            for child in children[next] ?? [] where found.insert(child.id).inserted { queue.append(child.id) }
-        }
-        return found
     }
 
     /// People with a line manager whose next check-in is not yet overdue, of all such people.
