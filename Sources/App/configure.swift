@@ -7,6 +7,7 @@ import Vapor
 /// Wires the application: database, passwords, middleware, routes, commands. No logic here.
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
+    app.writeTurns = WriteTurns()
     try await configureDatabase(app, config.database, poolSize: config.postgresPoolSize)
     app.migrations.add(Migrations.all)
 

@@ -275,7 +275,7 @@ private func riskAPIRoutes(_ api: any RoutesBuilder) {
     api.get("registers", use: RiskAPI.registers).policy(.signedIn)
     api.post("registers", use: RiskAPI.createRegister).policy(managers)
     api.get("risks", use: RiskAPI.risks).policy(.signedIn)
-    api.post("risks", use: RiskAPI.createRisk).policy(.signedIn)
+    api.post("risks", use: RiskAPI.createRisk).policy(.signedIn).checksBeforeWriting()
     api.get("risks", ":riskID", use: RiskAPI.risk).policy(.signedIn)
     api.get("risks", ":riskID", "assessments", use: RiskAPI.assessments).policy(.signedIn)
     api.post("risks", ":riskID", "assessments", use: RiskAPI.assess).policy(.signedIn)

@@ -54,7 +54,7 @@ public enum AuditChain {
     }
 
     public static func hash(_ record: AuditRecord) -> String {
-        SHA256.hash(data: Data(canonical(record).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(canonical(record).utf8)).hexString
     }
 
     public enum Verdict: Equatable, Sendable {

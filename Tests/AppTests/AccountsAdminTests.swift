@@ -57,6 +57,8 @@ struct AccountsAdminTests {
             var browser = try await admin(app)
             let path = "/admin/accounts/\(try staff.requireID())"
             try await browser.get(path)
+            // The person has been seen, so who they are is cached (`ReadCaches.principals`).
+            #expect(try await person.get("/api/v1/me").body.string.contains("\"roles\":[]"))
 
             // act: grant risk
             let saved = try await browser.post(path, form: ["roles[]": "risk", "active[]": "yes"])

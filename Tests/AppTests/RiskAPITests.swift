@@ -105,6 +105,10 @@ struct RiskAPITests {
             let page = try Self.json(response)
             #expect((page["items"] as? [[String: Any]])?.map { $0["reference"] as? String } == ["SVC-001"])
             #expect(page["hasNext"] as? Bool == false)
+            // Written by `JSONWriter`: the same shape as the Codable form, with its content type.
+            let typed = try JSONDecoder().decode(PeopleAPI.Page<RiskAPI.RiskSummary>.self, from: Data(response.body.readableBytesView))
+            #expect(typed.items.first?.current?.score == 6 && typed.items.first?.current?.band.isEmpty == false)
+            #expect(response.headers.contentType == .json)
             #expect(try await send(.GET, "/risks", owner).body.string.contains("SVC-001"))
             #expect(!(try await send(.GET, "/risks", outsider).body.string.contains("SVC-001")))
             #expect(try await send(.GET, "/risks?page=1&per=100", manager).status == .ok)

@@ -66,4 +66,12 @@ struct FieldChangeTests {
         let changes = FieldChange.diff(before: ["name": "A", "email": "a@x", "grade": nil], after: ["name": "B", "email": "a@x", "team": "T"])
         #expect(changes == [FieldChange(field: "name", old: "A", new: "B"), FieldChange(field: "team", old: nil, new: "T")])
     }
+
+    @Test("Hashes are written as lower-case hex, two digits a byte (as stored before, so old chains still verify)")
+    func hex() {
+        #expect([UInt8]([0x00, 0x0f, 0xa0, 0xff]).hexString == "000fa0ff")
+        #expect([UInt8]().hexString == "")
+        let bytes = (0...255).map(UInt8.init)
+        #expect(bytes.hexString == bytes.map { String(format: "%02x", $0) }.joined())
+    }
 }

@@ -40,15 +40,19 @@ enum Audit {
     /// are inserted in chunks, all inside the caller's transaction.
     static func appendAll(_ entries: [Entry], context: AuditContext, on db: any Database) async throws {
         guard !entries.isEmpty else { return }
+        ReadCaches.invalidate(after: entries.map(\.entity))
         try await db.writeTransaction { tx in
             if !tx.isSQLite {
                 try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(literal: lockKey), hashtext(current_schema()))").run()
             }
-            let last = try await AuditEvent.query(on: tx).sort(\.$id, .descending).first()
-            var sequence = last?.id ?? 0
+            // Plain SQL rather than the model: every change in Capable passes through here, and
+            // Fluent's reflection on the model's fields was most of the cost of a small write.
+            struct Head: Decodable { var seq: Int; var hash: String }
+            let last = try await tx.sql.raw("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").first(decoding: Head.self)
+            var sequence = last?.seq ?? 0
             var previous = last?.hash ?? AuditChain.genesis
             let now = AuditFormat.timestamp(Date())
-            var events: [AuditEvent] = []
+            var events: [(record: AuditRecord, hash: String)] = []
             events.reserveCapacity(entries.count)
             for entry in entries {
                 sequence += 1
@@ -58,11 +62,24 @@ enum Audit {
                     address: context.address, changes: try entry.changes.flatMap { $0.isEmpty ? nil : try encode($0) },
                     previousHash: previous)
                 let hash = AuditChain.hash(record)
-                events.append(AuditEvent(record: record, hash: hash))
+                events.append((record, hash))
                 previous = hash
             }
             for chunk in events.chunks(of: 500) {
-                try await chunk.create(on: tx)
+                var insert = tx.sql.insert(into: AuditEvent.schema).columns(
+                    "seq", "occurred_at", "actor_id", "actor_label", "action", "entity", "entity_id", "request_id", "address", "changes",
+                    "prev_hash", "hash")
+                for (record, hash) in chunk {
+                    let optional: (String?) -> any SQLExpression = { value in
+                        if let value { SQLBind(value) } else { SQLLiteral.null }
+                    }
+                    insert = insert.values([
+                        SQLBind(record.sequence), SQLBind(record.occurredAt), optional(record.actorID), optional(record.actorLabel),
+                        SQLBind(record.action), SQLBind(record.entity), optional(record.entityID), optional(record.requestID),
+                        optional(record.address), optional(record.changes), SQLBind(record.previousHash), SQLBind(hash),
+                    ] as [any SQLExpression])
+                }
+                try await insert.run()
             }
         }
     }

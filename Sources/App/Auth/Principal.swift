@@ -2,8 +2,8 @@ import CapableCore
 import Foundation
 import Vapor
 
-/// Who is making this request, read fresh from the database on every request, so a change of
-/// role or line manager takes effect on the very next one.
+/// Who is making this request. A change of role or account made here takes effect on the very
+/// next request; one made by another process within a few seconds (`ReadCaches.principals`).
 struct Principal: Sendable, Equatable {
     enum Via: Sendable, Equatable { case session, apiToken }
 

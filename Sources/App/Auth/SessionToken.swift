@@ -1,3 +1,4 @@
+import CapableCore
 import Crypto
 import Foundation
 
@@ -15,7 +16,7 @@ enum Secret {
     /// The stored form: SHA-256, hex. A fast hash is right here because the secrets are random
     /// and long; only passwords need Bcrypt.
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(secret.utf8)).hexString
     }
 
     /// Compares in time that does not depend on where the strings first differ.

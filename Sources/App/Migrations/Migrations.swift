@@ -30,5 +30,6 @@ enum Migrations {
         CreateLearning(),
         CreateRisk(),
         IndexRiskHistory(),
+        IndexRiskOrder(),
     ]
 }

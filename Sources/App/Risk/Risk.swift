@@ -113,12 +113,12 @@ final class Risk: Model, @unchecked Sendable {
 
     /// Open and its next review date has passed.
     func reviewOverdue(today: CalendarDate) -> Bool {
-        statusValue == .open && (nextReviewOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+        RiskRules.reviewOverdue(open: statusValue == .open, nextReviewOn: nextReviewOn, today: today)
     }
 
     /// Tolerated, and the acceptance has run out: it needs a review.
     func acceptanceExpired(today: CalendarDate) -> Bool {
-        responseValue == .tolerate && (acceptanceExpiresOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+        RiskRules.acceptanceExpired(tolerated: responseValue == .tolerate, expiresOn: acceptanceExpiresOn, today: today)
     }
 }
 

@@ -90,36 +90,39 @@ enum RiskAPI {
         var elementIds: [UUID]
         var indicator: Indicator?
 
-        init(_ risk: Risk, category: RiskCategory, elements: [UUID], matrix: RiskMatrix, today: CalendarDate) throws {
-            id = try risk.requireID()
+        init(_ risk: RiskQueries.Detail, matrix: RiskMatrix, today: CalendarDate) {
+            let open = risk.status == Risk.Status.open.rawValue
+            let current = risk.rating(risk.current_likelihood, risk.current_impact)
+            id = risk.id
             reference = risk.reference
             title = risk.title
             cause = risk.cause
             event = risk.event
             consequence = risk.consequence
-            registerId = risk.$register.id
-            escalatedToId = risk.$escalatedTo.id
-            self.category = category.code
-            appetiteCeiling = category.ceiling
-            ownerId = risk.$owner.id
+            registerId = risk.register_id
+            escalatedToId = risk.escalated_to_id
+            category = risk.category_code
+            appetiteCeiling = risk.ceiling
+            ownerId = risk.owner_id
             status = risk.status
-            identifiedOn = risk.identifiedOn
-            closedOn = risk.closedOn
+            identifiedOn = risk.identified_on
+            closedOn = risk.closed_on
             response = risk.response
-            acceptance = risk.responseValue == .tolerate
-                ? Acceptance(approverId: risk.$acceptedBy.id, reason: risk.acceptanceReason ?? "", expiresOn: risk.acceptanceExpiresOn ?? "",
-                             expired: risk.acceptanceExpired(today: today)) : nil
-            inherent = Rating(risk.inherent, matrix: matrix)
-            current = Rating(risk.current, matrix: matrix)
-            target = Rating(risk.target, matrix: matrix)
-            targetReason = risk.targetReason
-            outsideAppetite = risk.statusValue == .open && (risk.current.map { RiskRules.outsideAppetite(current: $0, ceiling: category.ceiling) } ?? false)
-            reviewMonths = risk.reviewMonths
-            nextReviewOn = risk.nextReviewOn
-            lastReviewedOn = risk.lastReviewedOn
-            reviewOverdue = risk.reviewOverdue(today: today)
-            elementIds = elements
-            indicator = risk.kriKind.map { Indicator(kind: $0, requirementId: risk.kriRequirementID, threshold: risk.kriThreshold ?? 0) }
+            let tolerated = risk.response == Risk.Response.tolerate.rawValue
+            acceptance = tolerated
+                ? Acceptance(approverId: risk.accepted_by_id, reason: risk.acceptance_reason ?? "", expiresOn: risk.acceptance_expires_on ?? "",
+                             expired: RiskRules.acceptanceExpired(tolerated: true, expiresOn: risk.acceptance_expires_on, today: today)) : nil
+            inherent = Rating(risk.rating(risk.inherent_likelihood, risk.inherent_impact), matrix: matrix)
+            self.current = Rating(current, matrix: matrix)
+            target = Rating(risk.rating(risk.target_likelihood, risk.target_impact), matrix: matrix)
+            targetReason = risk.target_reason
+            outsideAppetite = open && (current.map { RiskRules.outsideAppetite(current: $0, ceiling: risk.ceiling) } ?? false)
+            reviewMonths = risk.review_months
+            nextReviewOn = risk.next_review_on
+            lastReviewedOn = risk.last_reviewed_on
+            reviewOverdue = RiskRules.reviewOverdue(open: open, nextReviewOn: risk.next_review_on, today: today)
+            elementIds = risk.elements
+            indicator = risk.kri_kind.map { Indicator(kind: $0, requirementId: risk.kri_requirement_id, threshold: risk.kri_threshold ?? 0) }
         }
     }
 
@@ -157,7 +160,11 @@ enum RiskAPI {
     // MARK: Risks
 
     /// One page of the risks on a register (`?register=`), or on every register the caller may see.
-    @Sendable static func risks(req: Request) async throws -> PeopleAPI.Page<RiskSummary> {
+    @Sendable static func risks(req: Request) async throws -> Response {
+        try await riskPage(req: req).jsonResponse()
+    }
+
+    static func riskPage(req: Request) async throws -> PeopleAPI.Page<RiskSummary> {
         let access = try await RiskAccess.of(try req.requirePrincipal(), on: req.database)
         let page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 100_000))
         let per = max(1, min(req.query[Int.self, at: "per"] ?? req.query[Int.self, at: "perPage"] ?? 100, 500))
@@ -208,7 +215,9 @@ enum RiskAPI {
                              "inherent_impact": "inherent.impact", "current_likelihood": "current.likelihood", "current_impact": "current.impact",
                              "target_likelihood": "target.likelihood", "target_impact": "target.impact"]
 
-    /// Raises a risk, with any first ratings, in one transaction: nothing is written unless all of it is right.
+    /// Raises a risk, with any first ratings, in one transaction: nothing is written unless all of
+    /// it is right. Everything is read and checked first, outside the transaction
+    /// (`checksBeforeWriting`), so the write lock is held only for the writes.
     @Sendable static func createRisk(req: Request) async throws -> Response {
         let input = try req.content.decode(RiskInput.self)
         guard let registerID = input.registerId, let register = try await RiskRegister.find(registerID, on: req.database) else {
@@ -238,22 +247,29 @@ enum RiskAPI {
             }
         }
         guard errors.isEmpty, case .success(let clean) = details else { throw LearningAPI.renamed(.invalid(errors), riskFields) }
-        let risk = try await Risks.create(clean, on: register, today: .today, req: req)
-        if !changes.isEmpty {
-            try await RiskAssessing.record(changes, reason: input.reason, targetReason: input.targetReason, risk: risk, req: req)
+        guard let category = try await RiskCategory.find(clean.category, on: req.database) else { throw AppError.notFound }
+        let today = CalendarDate.today, first = changes
+        let risk = try await req.write { _ in
+            try await Risks.create(clean, on: register, ratings: first, reason: input.reason, targetReason: input.targetReason, today: today, req: req)
         }
-        return try await dto(risk, on: req).encodeResponse(status: .created, for: req)
+        // What was written, as `GET /risks/{id}` shows it, without reading it back.
+        let written = try RiskQueries.Detail(risk, categoryCode: category.code, ceiling: category.ceiling, elements: clean.elements)
+        return try await RiskDTO(written, matrix: matrix, today: today).encodeResponse(status: .created, for: req)
     }
 
+    /// A risk as it stands after a change (read in the request's transaction).
     static func dto(_ risk: Risk, on req: Request) async throws -> RiskDTO {
-        guard let category = try await RiskCategory.find(risk.$category.id, on: req.database) else { throw AppError.notFound }
-        return try RiskDTO(risk, category: category, elements: try await Risks.elements(of: try risk.requireID(), on: req.database),
-                           matrix: try await RiskSettings.matrix(on: req.database), today: .today)
+        guard let detail = try await RiskQueries.detail(try risk.requireID(), on: req.database) else { throw AppError.notFound }
+        return RiskDTO(detail, matrix: RiskSettings.matrix(json: detail.matrix), today: .today)
     }
 
     @Sendable static func risk(req: Request) async throws -> RiskDTO {
-        let (risk, _) = try await RiskAccess.risk(req.parameters.get("riskID", as: UUID.self), for: req)
-        return try await dto(risk, on: req)
+        guard let id = req.parameters.get("riskID", as: UUID.self), let risk = try await RiskQueries.detail(id, on: req.database) else {
+            throw AppError.notFound
+        }
+        let access = try await RiskAccess.of(try req.requirePrincipal(), on: req.database)
+        guard access.canSee(register: risk.register_id, escalatedTo: risk.escalated_to_id, owner: risk.owner_id) else { throw AppError.forbidden }
+        return RiskDTO(risk, matrix: RiskSettings.matrix(json: risk.matrix), today: .today)
     }
 
     // MARK: Assessments
@@ -437,5 +453,38 @@ enum RiskAPI {
             try await AppetiteController.apply(changes: clean.changes, visibility: clean.visibility, new: nil, position: categories.count, req: req)
         }
         return try await appetite(req: req)
+    }
+}
+
+// A page of 100 risks is the busiest list in the API; these write it without `JSONEncoder`.
+extension RiskAPI.Rating: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("likelihood", likelihood)
+            json.field("impact", impact)
+            json.field("score", score)
+            json.field("band", band)
+        }
+    }
+}
+
+extension RiskAPI.RiskSummary: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("id", id)
+            json.field("reference", reference)
+            json.field("title", title)
+            json.field("registerId", registerId)
+            json.field("escalatedToId", escalatedToId)
+            json.field("category", category)
+            json.field("owner", owner)
+            json.field("status", status)
+            json.field("inherent", inherent)
+            json.field("current", current)
+            json.field("target", target)
+            json.field("outsideAppetite", outsideAppetite)
+            json.field("reviewOverdue", reviewOverdue)
+            json.field("nextReviewOn", nextReviewOn)
+        }
     }
 }

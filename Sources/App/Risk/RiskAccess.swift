@@ -55,13 +55,22 @@ struct RiskAccess: Sendable {
     func canManage(register: UUID) -> Bool { managed?.contains(register) ?? true }
 
     func canSee(_ risk: Risk) -> Bool {
-        canEdit(risk) || canSee(register: risk.$register.id) || risk.$escalatedTo.id.map(canSee(register:)) == true
+        canSee(register: risk.$register.id, escalatedTo: risk.$escalatedTo.id, owner: risk.$owner.id)
+    }
+
+    /// Whether the viewer may see a risk on `register`, escalated to `escalatedTo`, owned by `owner`.
+    func canSee(register: UUID, escalatedTo: UUID?, owner: UUID) -> Bool {
+        canEdit(register: register, escalatedTo: escalatedTo, owner: owner) || canSee(register: register)
+            || escalatedTo.map(canSee(register:)) == true
     }
 
     /// The owner, the managers of the register it sits on or came from, and risk managers.
     func canEdit(_ risk: Risk) -> Bool {
-        managesAll || risk.$owner.id == principal.personID || canManage(register: risk.$register.id)
-            || risk.$escalatedTo.id.map(canManage(register:)) == true
+        canEdit(register: risk.$register.id, escalatedTo: risk.$escalatedTo.id, owner: risk.$owner.id)
+    }
+
+    func canEdit(register: UUID, escalatedTo: UUID?, owner: UUID) -> Bool {
+        managesAll || owner == principal.personID || canManage(register: register) || escalatedTo.map(canManage(register:)) == true
     }
 
     /// Appetite, categories, registers and settings.

@@ -61,10 +61,22 @@ enum RiskAssessing {
     /// Records the changes: a history row for each and the latest on the risk, audited.
     static func record(_ changes: [(RiskAssessment.Kind, RiskMatrix.Rating)], reason: String?, targetReason: String?, risk: Risk,
                        reviewID: UUID? = nil, req: Request) async throws {
-        let principal = try req.requirePrincipal()
+        let rows = try historyRows(changes, reason: reason, risk: risk, reviewID: reviewID, principal: try req.requirePrincipal())
+        if !rows.isEmpty { try await rows.create(on: req.database) }
+        let target = (targetReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !changes.isEmpty || (!target.isEmpty && target != risk.targetReason) else { return }
+        try await req.update(risk) { risk in
+            for (kind, rating) in changes { risk.set(kind, rating) }
+            if !target.isEmpty { risk.targetReason = target }
+        }
+    }
+
+    /// The history rows for changes to a risk's ratings (as they stand before the changes).
+    static func historyRows(_ changes: [(RiskAssessment.Kind, RiskMatrix.Rating)], reason: String?, risk: Risk, reviewID: UUID? = nil,
+                            principal: Principal) throws -> [RiskAssessment] {
         let why = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let now = Date()
-        for (kind, rating) in changes {
+        return try changes.map { kind, rating in
             let row = RiskAssessment()
             row.$risk.id = try risk.requireID()
             row.kind = kind.rawValue
@@ -76,13 +88,7 @@ enum RiskAssessing {
             row.assessedByName = principal.displayName
             row.assessedBy = principal.accountID
             row.reviewID = reviewID
-            try await row.create(on: req.database)
-        }
-        let target = (targetReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !changes.isEmpty || (!target.isEmpty && target != risk.targetReason) else { return }
-        try await req.update(risk) { risk in
-            for (kind, rating) in changes { risk.set(kind, rating) }
-            if !target.isEmpty { risk.targetReason = target }
+            return row
         }
     }
 

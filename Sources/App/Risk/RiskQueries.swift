@@ -8,7 +8,7 @@ import Vapor
 enum RiskQueries {
     static let pageSize = 100
 
-    struct Row: Decodable, Sendable {
+    struct Row: Sendable {
         var id: UUID
         var reference: String
         var title: String
@@ -30,6 +30,29 @@ enum RiskQueries {
         var family_name: String
         var preferred_name: String?
 
+        init(row: any SQLRow) throws {
+            id = try row.column("id")
+            reference = try row.column("reference")
+            title = try row.column("title")
+            status = try row.column("status")
+            response = try row.optionalColumn("response")
+            inherent_likelihood = try row.optionalColumn("inherent_likelihood")
+            inherent_impact = try row.optionalColumn("inherent_impact")
+            current_likelihood = try row.optionalColumn("current_likelihood")
+            current_impact = try row.optionalColumn("current_impact")
+            target_likelihood = try row.optionalColumn("target_likelihood")
+            target_impact = try row.optionalColumn("target_impact")
+            next_review_on = try row.optionalColumn("next_review_on")
+            register_id = try row.column("register_id")
+            escalated_to_id = try row.optionalColumn("escalated_to_id")
+            category = try row.column("category")
+            category_code = try row.column("category_code")
+            ceiling = try row.column("ceiling")
+            given_name = try row.column("given_name")
+            family_name = try row.column("family_name")
+            preferred_name = try row.optionalColumn("preferred_name")
+        }
+
         var owner: String { "\(preferred_name ?? given_name) \(family_name)" }
         func rating(_ kind: RiskAssessment.Kind) -> RiskMatrix.Rating? {
             let pair: (Int?, Int?) = switch kind {
@@ -42,7 +65,7 @@ enum RiskQueries {
         }
         var outsideAppetite: Bool { status == Risk.Status.open.rawValue && rating(.current).map { RiskRules.outsideAppetite(current: $0, ceiling: ceiling) } ?? false }
         func reviewOverdue(today: CalendarDate) -> Bool {
-            status == Risk.Status.open.rawValue && (next_review_on.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+            RiskRules.reviewOverdue(open: status == Risk.Status.open.rawValue, nextReviewOn: next_review_on, today: today)
         }
     }
 
@@ -54,21 +77,34 @@ enum RiskQueries {
     /// `within` narrows a list of every register (`register` nil) to some registers and a risk owner's own risks.
     static func rows(register: UUID?, view: RiskURL.View, within: (registers: [UUID], owner: UUID?)? = nil, limit: Int, offset: Int,
                      on db: any Database) async throws -> [Row] {
-        var sql: SQLQueryString = """
+        // The page's ids first, then their details. A register's own risks and those escalated
+        // to it are two runs of the order indexes (`IndexRiskOrder`), merged; nothing is sorted
+        // but the page.
+        var arms: [SQLQueryString] = []
+        if let register {
+            arms = ["r.register_id = \(bind: register)", "r.escalated_to_id = \(bind: register)"]
+        } else if let within {
+            let registers = within.registers.isEmpty ? [UUID()] : within.registers
+            var sql: SQLQueryString = "(r.register_id IN (\(binds: registers)) OR r.escalated_to_id IN (\(binds: registers))"
+            if let owner = within.owner { sql += " OR r.owner_id = \(bind: owner)" }
+            arms = [sql + ")"]
+        } else {
+            arms = ["1 = 1"]
+        }
+        var page: SQLQueryString = ""
+        for (index, arm) in arms.enumerated() {
+            if index > 0 { page += " UNION ALL " }
+            page += "SELECT r.id, r.current_score AS score, r.reference FROM risks r WHERE " + arm + filter(register: nil, view: view)
+        }
+        page += " ORDER BY score DESC NULLS LAST, reference LIMIT \(literal: limit) OFFSET \(literal: offset)"
+        let sql: SQLQueryString = """
             SELECT r.id, r.reference, r.title, r.status, r.response, r.inherent_likelihood, r.inherent_impact, r.current_likelihood, \
             r.current_impact, r.target_likelihood, r.target_impact, r.next_review_on, r.register_id, r.escalated_to_id, \
             c.name AS category, c.code AS category_code, c.ceiling, p.given_name, p.family_name, p.preferred_name \
-            FROM risks r JOIN risk_categories c ON c.id = r.category_id JOIN people p ON p.id = r.owner_id WHERE 1 = 1
+            FROM (\(page)) page JOIN risks r ON r.id = page.id JOIN risk_categories c ON c.id = r.category_id JOIN people p ON p.id = r.owner_id \
+            ORDER BY r.current_score DESC NULLS LAST, r.reference
             """
-        sql += filter(register: register, view: view)
-        if let within {
-            let registers = within.registers.isEmpty ? [UUID()] : within.registers
-            sql += " AND (r.register_id IN (\(binds: registers)) OR r.escalated_to_id IN (\(binds: registers))"
-            if let owner = within.owner { sql += " OR r.owner_id = \(bind: owner)" }
-            sql += ")"
-        }
-        sql += " ORDER BY COALESCE(r.current_score, 0) DESC, r.reference LIMIT \(literal: limit) OFFSET \(literal: offset)"
-        return try await db.sql.raw(sql).all(decoding: Row.self)
+        return try await db.sql.raw(sql).all().map(Row.init(row:))
     }
 
     private static func filter(register: UUID?, view: RiskURL.View) -> SQLQueryString {

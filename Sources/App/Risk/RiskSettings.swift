@@ -1,6 +1,8 @@
 import CapableCore
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// The risk area's settings, kept in `settings`: the matrix in force (descriptors and bands) and
@@ -25,11 +27,27 @@ enum RiskSettings {
     }
 
     static func matrix(on db: any Database) async throws -> RiskMatrix {
-        guard let stored = try await Setting.find(matrixKey, on: db),
-              let matrix = try? JSONDecoder().decode(RiskMatrix.self, from: Data(stored.value.utf8))
-        else { return .standard }
+        struct Row: Decodable { var value: String }
+        return matrix(json: try await db.sql.raw("SELECT value FROM settings WHERE \(ident: "key") = \(bind: matrixKey)")
+            .first(decoding: Row.self)?.value)
+    }
+
+    /// The matrix a stored setting describes; the standard one when there is none (or it is damaged).
+    static func matrix(json: String?) -> RiskMatrix {
+        guard let json else { return .standard }
+        if let known = decoded.withLockedValue({ $0[json] }) { return known }
+        let matrix = (try? JSONDecoder().decode(RiskMatrix.self, from: Data(json.utf8))) ?? .standard
+        decoded.withLockedValue { known in
+            if known.count >= 64 { known.removeAll() }
+            known[json] = matrix
+        }
         return matrix
     }
+
+    /// Matrices by the JSON they were decoded from. The same text always decodes to the same
+    /// matrix, so this never needs emptying when the setting changes, and is safe to share
+    /// between the applications of one process.
+    private static let decoded = NIOLockedValueBox<[String: RiskMatrix]>([:])
 
     static func visibility(on db: any Database) async throws -> Visibility {
         try await Setting.find(visibilityKey, on: db).flatMap { Visibility(rawValue: $0.value) } ?? .unitAndAbove
@@ -45,6 +63,6 @@ enum RiskSettings {
         } else {
             try await Setting(key: key, value: value).create(on: req.database)
         }
-        try await req.audit("update", entity: "setting", id: key, changes: [FieldChange(field: "value", old: existing?.value, new: value)])
+        try await req.audit("update", entity: Setting.auditEntity, id: key, changes: [FieldChange(field: "value", old: existing?.value, new: value)])
     }
 }

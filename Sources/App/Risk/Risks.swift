@@ -54,8 +54,11 @@ enum Risks {
                               elements: elements, reviewMonths: months))
     }
 
-    /// Raises a risk on a register with the register's next reference, audited.
-    static func create(_ clean: Clean, on register: RiskRegister, today: CalendarDate, req: Request) async throws -> Risk {
+    /// Raises a risk on a register with the register's next reference and any first ratings
+    /// (`ratings`, checked by `RiskAssessing.check`), each kept in the history, audited. A handful
+    /// of statements, because the API's create runs them under SQLite's write lock.
+    static func create(_ clean: Clean, on register: RiskRegister, ratings: [(RiskAssessment.Kind, RiskMatrix.Rating)] = [],
+                       reason: String? = nil, targetReason: String? = nil, today: CalendarDate, req: Request) async throws -> Risk {
         let registerID = try register.requireID()
         // The number is taken by an UPDATE, so two risks raised at once never share a reference.
         struct Row: Decodable { var next_number: Int }
@@ -71,8 +74,19 @@ enum Risks {
         risk.identifiedOn = today.description
         risk.nextReviewOn = today.adding(months: clean.reviewMonths).description
         risk.createdBy = req.principal?.accountID
-        try await req.create(risk)
-        try await setElements(clean.elements, of: risk, req: req)
+        let history = try RiskAssessing.historyRows(ratings, reason: reason, risk: risk, principal: try req.requirePrincipal())
+        for (kind, rating) in ratings { risk.set(kind, rating) }
+        let why = (targetReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !why.isEmpty { risk.targetReason = why }
+        try await risk.create(on: req.database)
+        if !history.isEmpty { try await history.create(on: req.database) }
+        let id = try risk.requireID()
+        if !clean.elements.isEmpty { try await clean.elements.map { RiskElement(riskID: id, elementID: $0) }.create(on: req.database) }
+        var changes = FieldChange.diff(before: [:], after: risk.auditSnapshot)
+        if !clean.elements.isEmpty {
+            changes.append(FieldChange(field: "elements", old: nil, new: clean.elements.map(\.uuidString).sorted().joined(separator: ",")))
+        }
+        try await Audit.append("create", entity: Risk.auditEntity, id: id.uuidString, changes: changes, context: req.auditContext, on: req.database)
         return risk
     }
 

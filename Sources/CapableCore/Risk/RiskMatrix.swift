@@ -108,6 +108,16 @@ public enum RiskRules {
         current.score > ceiling
     }
 
+    /// An open risk whose next review date (an ISO date) has passed.
+    public static func reviewOverdue(open: Bool, nextReviewOn: String?, today: CalendarDate) -> Bool {
+        open && (nextReviewOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+    }
+
+    /// A tolerated risk whose acceptance has run out: it needs a review.
+    public static func acceptanceExpired(tolerated: Bool, expiresOn: String?, today: CalendarDate) -> Bool {
+        tolerated && (expiresOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+    }
+
     /// A target above the inherent score needs a reason (the planned actions make it worse?), so
     /// it is refused without one.
     public static func targetProblem(inherent: RiskMatrix.Rating, target: RiskMatrix.Rating, reason: String?) -> String? {
