@@ -26,7 +26,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.secureCookies))
     app.middleware.use(AppErrorMiddleware())
     if let publicDirectory = AppResources.url("Public") {
-        app.middleware.use(FileMiddleware(publicDirectory: publicDirectory.path + "/", defaultFile: nil))
+        app.middleware.use(try PublicFilesMiddleware(directory: publicDirectory))
     }
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())

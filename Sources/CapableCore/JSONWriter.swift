@@ -106,6 +106,11 @@ public struct JSONWriter: Sendable {
         array { writer in for value in values { value.write(to: &writer) } }
     }
 
+    public mutating func field(_ name: StaticString, _ values: [UUID]) {
+        key(name)
+        array { writer in for value in values { writer.uuid(value) } }
+    }
+
     private mutating func separate() {
         guard let last = hasMember.last else { return }
         if last { bytes.append(UInt8(ascii: ",")) }

@@ -124,4 +124,44 @@ struct RiskAPITests {
             #expect(try await RiskSettings.visibility(on: app.db) == .unitOnly)
         }
     }
+
+    @Test("The single risk and a page of risks are written by JSONWriter exactly as their Codable forms, every field filled or absent")
+    func writtenAsEncoded() throws {
+        let risk = Risk()
+        risk.id = UUID()
+        (risk.reference, risk.title, risk.cause, risk.event, risk.consequence) = ("CR-1", "Title \"quoted\"\n", "c", "e", "q")
+        (risk.status, risk.identifiedOn, risk.closedOn, risk.response) = ("open", "2026-01-01", "2026-02-01", "tolerate")
+        (risk.inherentLikelihood, risk.inherentImpact, risk.currentLikelihood, risk.currentImpact) = (5, 5, 4, 4)
+        (risk.targetLikelihood, risk.targetImpact, risk.targetReason) = (2, 2, "because")
+        (risk.reviewMonths, risk.nextReviewOn, risk.lastReviewedOn) = (3, "2020-01-01", "2019-10-01")
+        (risk.acceptanceReason, risk.acceptanceExpiresOn, risk.kriKind, risk.kriThreshold) = ("ok", "2020-01-01", "training", 90)
+        risk.kriRequirementID = UUID()
+        risk.$acceptedBy.id = UUID()
+        risk.$register.id = UUID()
+        risk.$escalatedTo.id = UUID()
+        risk.$owner.id = UUID()
+        let full = try RiskQueries.Detail(risk, categoryCode: "compliance", ceiling: 9, elements: [UUID(), UUID()])
+        let bare = Risk()
+        bare.id = UUID()
+        (bare.reference, bare.title, bare.cause, bare.event, bare.consequence, bare.status) = ("CR-2", "t", "c", "e", "q", "closed")
+        (bare.identifiedOn, bare.reviewMonths) = ("2026-01-01", 6)
+        bare.$register.id = UUID()
+        bare.$owner.id = UUID()
+        let empty = try RiskQueries.Detail(bare, categoryCode: "operational", ceiling: 12, elements: [])
+        let today = try #require(CalendarDate(year: 2026, month: 11, day: 26))
+
+        func same(_ value: some Encodable & JSONWritable) throws {
+            var writer = JSONWriter()
+            value.write(to: &writer)
+            let ours = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? NSDictionary
+            let theirs = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value)) as? NSDictionary
+            #expect(ours != nil && ours == theirs)
+        }
+        for detail in [full, empty] { try same(RiskAPI.RiskDTO(detail, matrix: .standard, today: today)) }
+        let summary = RiskAPI.RiskSummary(id: UUID(), reference: "CR-1", title: "t", registerId: UUID(), escalatedToId: UUID(), category: "c",
+                                          owner: "Ann Lee", status: "open", inherent: .init(.init(likelihood: 5, impact: 5), matrix: .standard),
+                                          current: nil, target: .init(.init(likelihood: 1, impact: 2), matrix: .standard), outsideAppetite: true,
+                                          reviewOverdue: false, nextReviewOn: nil)
+        try same(PeopleAPI.Page(items: [summary, summary], page: 2, perPage: 2, hasNext: true))
+    }
 }

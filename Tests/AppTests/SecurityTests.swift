@@ -118,11 +118,13 @@ struct SecurityTests {
             // act
             let health = try await browser.get("/health")
             let missing = try await browser.get("/no-such-page")
+            let style = try await browser.get("/app.css")
+            let noStyle = try await browser.get("/other.css")
             try await browser.signIn(email: "staff@example.org")
             let account = try await browser.get("/account")
 
             // check
-            for response in [health, missing, account] {
+            for response in [health, missing, style, account] {
                 let csp = try #require(response.headers.first(name: "Content-Security-Policy"))
                 #expect(csp.contains("frame-ancestors 'none'"))
                 #expect(csp.contains("script-src 'self'"))
@@ -134,6 +136,9 @@ struct SecurityTests {
             }
             #expect(health.body.string == "ok")
             #expect(missing.status == .notFound)
+            // Only the files in Public are served as files (`PublicFilesMiddleware`).
+            #expect(style.status == .ok && style.headers.contentType == .css && style.body.string.contains("{"))
+            #expect(noStyle.status == .notFound)
             #expect(account.headers.first(name: .cacheControl) == "no-store")
             #expect(health.headers.first(name: .cacheControl) == nil)
         }

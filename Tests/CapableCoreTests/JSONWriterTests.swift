@@ -17,6 +17,7 @@ struct JSONWriterTests {
         var id: UUID?
         var inner: Inner?
         var list: [Inner]
+        var ids: [UUID] = [UUID(), UUID()]
 
         func write(to writer: inout JSONWriter) {
             writer.object { json in
@@ -27,6 +28,7 @@ struct JSONWriterTests {
                 json.field("id", id)
                 json.field("inner", inner)
                 json.field("list", list)
+                json.field("ids", ids)
             }
         }
     }
@@ -42,7 +44,7 @@ struct JSONWriterTests {
         let tricky = "Quote \" slash \\ / newline \n tab \t bell \u{07} nul \u{00} pound £ emoji 🙂 </script>"
         let samples = [
             Sample(text: tricky, missing: nil, number: -42, flag: true, id: UUID(), inner: Inner(n: 1), list: [Inner(n: 2), Inner(n: 3)]),
-            Sample(text: "", missing: "here", number: nil, flag: false, id: nil, inner: nil, list: []),
+            Sample(text: "", missing: "here", number: nil, flag: false, id: nil, inner: nil, list: [], ids: []),
         ]
         for sample in samples {
             let data = written(sample)
@@ -51,6 +53,6 @@ struct JSONWriterTests {
             let theirs = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(sample)) as? NSDictionary
             #expect(ours == theirs)
         }
-        #expect(String(decoding: written(samples[1]), as: UTF8.self) == #"{"text":"","missing":"here","flag":false,"list":[]}"#)
+        #expect(String(decoding: written(samples[1]), as: UTF8.self) == #"{"text":"","missing":"here","flag":false,"list":[],"ids":[]}"#)
     }
 }

@@ -263,7 +263,11 @@ enum RiskAPI {
         return RiskDTO(detail, matrix: RiskSettings.matrix(json: detail.matrix), today: .today)
     }
 
-    @Sendable static func risk(req: Request) async throws -> RiskDTO {
+    @Sendable static func risk(req: Request) async throws -> Response {
+        try await riskDTO(req: req).jsonResponse(capacity: 2048)
+    }
+
+    static func riskDTO(req: Request) async throws -> RiskDTO {
         guard let id = req.parameters.get("riskID", as: UUID.self), let risk = try await RiskQueries.detail(id, on: req.database) else {
             throw AppError.notFound
         }
@@ -485,6 +489,62 @@ extension RiskAPI.RiskSummary: JSONWritable {
             json.field("outsideAppetite", outsideAppetite)
             json.field("reviewOverdue", reviewOverdue)
             json.field("nextReviewOn", nextReviewOn)
+        }
+    }
+}
+
+extension RiskAPI.Acceptance: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("approverId", approverId)
+            json.field("reason", reason)
+            json.field("expiresOn", expiresOn)
+            json.field("expired", expired)
+        }
+    }
+}
+
+extension RiskAPI.Indicator: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("kind", kind)
+            json.field("requirementId", requirementId)
+            json.field("threshold", threshold)
+        }
+    }
+}
+
+// The single risk is the API's busiest read.
+extension RiskAPI.RiskDTO: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.field("id", id)
+            json.field("reference", reference)
+            json.field("title", title)
+            json.field("cause", cause)
+            json.field("event", event)
+            json.field("consequence", consequence)
+            json.field("registerId", registerId)
+            json.field("escalatedToId", escalatedToId)
+            json.field("category", category)
+            json.field("appetiteCeiling", appetiteCeiling)
+            json.field("ownerId", ownerId)
+            json.field("status", status)
+            json.field("identifiedOn", identifiedOn)
+            json.field("closedOn", closedOn)
+            json.field("response", response)
+            json.field("acceptance", acceptance)
+            json.field("inherent", inherent)
+            json.field("current", current)
+            json.field("target", target)
+            json.field("targetReason", targetReason)
+            json.field("outsideAppetite", outsideAppetite)
+            json.field("reviewMonths", reviewMonths)
+            json.field("nextReviewOn", nextReviewOn)
+            json.field("lastReviewedOn", lastReviewedOn)
+            json.field("reviewOverdue", reviewOverdue)
+            json.field("elementIds", elementIds)
+            json.field("indicator", indicator)
         }
     }
 }

@@ -8,7 +8,7 @@ extension RiskQueries {
     /// framework elements that manage it and the matrix in force, in one round trip (a row per
     /// element). `GET /api/v1/risks/{id}` is the busiest risk route; through Fluent models this
     /// took four queries and most of the time went in reflecting on the models' properties.
-    struct Detail: Decodable, Sendable {
+    struct Detail: Sendable {
         var id: UUID
         var reference: String
         var title: String
@@ -40,17 +40,47 @@ extension RiskQueries {
         var owner_id: UUID
         var category_code: String
         var ceiling: Int
-        var element_id: UUID?
+        var element_id: UUID? = nil
         /// The `risk.matrix` setting's JSON, when the standard matrix has been changed.
-        var matrix: String?
+        var matrix: String? = nil
 
         var elements: [UUID] = []
 
-        private enum CodingKeys: String, CodingKey {
-            case id, reference, title, cause, event, consequence, status, identified_on, closed_on, response, inherent_likelihood,
-                 inherent_impact, current_likelihood, current_impact, target_likelihood, target_impact, target_reason, review_months,
-                 next_review_on, last_reviewed_on, accepted_by_id, acceptance_reason, acceptance_expires_on, kri_kind, kri_requirement_id,
-                 kri_threshold, register_id, escalated_to_id, owner_id, category_code, ceiling, element_id, matrix
+        /// A row of the query below, read by hand (see `SQLRow.column`).
+        init(row: any SQLRow) throws {
+            id = try row.column("id")
+            reference = try row.column("reference")
+            title = try row.column("title")
+            cause = try row.column("cause")
+            event = try row.column("event")
+            consequence = try row.column("consequence")
+            status = try row.column("status")
+            identified_on = try row.column("identified_on")
+            closed_on = try row.optionalColumn("closed_on")
+            response = try row.optionalColumn("response")
+            inherent_likelihood = try row.optionalColumn("inherent_likelihood")
+            inherent_impact = try row.optionalColumn("inherent_impact")
+            current_likelihood = try row.optionalColumn("current_likelihood")
+            current_impact = try row.optionalColumn("current_impact")
+            target_likelihood = try row.optionalColumn("target_likelihood")
+            target_impact = try row.optionalColumn("target_impact")
+            target_reason = try row.optionalColumn("target_reason")
+            review_months = try row.column("review_months")
+            next_review_on = try row.optionalColumn("next_review_on")
+            last_reviewed_on = try row.optionalColumn("last_reviewed_on")
+            accepted_by_id = try row.optionalColumn("accepted_by_id")
+            acceptance_reason = try row.optionalColumn("acceptance_reason")
+            acceptance_expires_on = try row.optionalColumn("acceptance_expires_on")
+            kri_kind = try row.optionalColumn("kri_kind")
+            kri_requirement_id = try row.optionalColumn("kri_requirement_id")
+            kri_threshold = try row.optionalColumn("kri_threshold")
+            register_id = try row.column("register_id")
+            escalated_to_id = try row.optionalColumn("escalated_to_id")
+            owner_id = try row.column("owner_id")
+            category_code = try row.column("category_code")
+            ceiling = try row.column("ceiling")
+            element_id = try row.optionalColumn("element_id")
+            matrix = try row.optionalColumn("matrix")
         }
 
         /// A risk just written, with its category and elements, as the query would read it.
@@ -102,9 +132,10 @@ extension RiskQueries {
             (SELECT s.value FROM settings s WHERE s.\(ident: "key") = \(bind: RiskSettings.matrixKey)) AS matrix \
             FROM risks r JOIN risk_categories c ON c.id = r.category_id LEFT JOIN risk_elements e ON e.risk_id = r.id \
             WHERE r.id = \(bind: id)
-            """).all(decoding: Detail.self)
-        guard var detail = rows.first else { return nil }
-        detail.elements = rows.compactMap(\.element_id)
+            """).all()
+        guard let first = rows.first else { return nil }
+        var detail = try Detail(row: first)
+        detail.elements = try rows.compactMap { try $0.optionalColumn("element_id", as: UUID.self) }
         return detail
     }
 }
