@@ -30,7 +30,9 @@ let package = Package(
             ],
             resources: [.copy("Assets")]
         ),
-        .executableTarget(name: "Capable", dependencies: ["App"]),
+        // glibc's mallopt, which Swift's Glibc module does not export.
+        .target(name: "CMemory"),
+        .executableTarget(name: "Capable", dependencies: ["App", "CMemory"]),
         .testTarget(name: "CapableCoreTests", dependencies: ["CapableCore"]),
         .testTarget(
             name: "AppTests",
