@@ -8,6 +8,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
     app.writeTurns = WriteTurns()
+    app.riskCreations = RiskCreations()
     try await configureDatabase(app, config.database, poolSize: config.postgresPoolSize)
     app.migrations.add(Migrations.all)
 

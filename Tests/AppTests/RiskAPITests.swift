@@ -164,4 +164,43 @@ struct RiskAPITests {
                                           reviewOverdue: false, nextReviewOn: nil)
         try same(PeopleAPI.Page(items: [summary, summary], page: 2, perPage: 2, hasNext: true))
     }
+
+    @Test("Risks raised at the same moment are written together, each with its own reference, history and audit event; one that cannot be written fails alone")
+    func groupCommit() async throws {
+        try await withApp { app in
+            // setup
+            let world = try await RiskTests.world(app)
+            let owner = try await ReviewsAPITests.token(app, "owner@x.org")
+            let register = try world.serviceRegister.requireID()
+            let body = #"{"registerId": "\#(register)", "title": "Burst", "cause": "c", "event": "e", "consequence": "q", "category": "compliance", "owner": "P1", "current": {"likelihood": 2, "impact": 3}}"#
+            let category = try #require(try await RiskCategory.query(on: app.db).filter(\.$code == "compliance").first())
+            let principal = Principal(accountID: UUID(), email: "job@x.org", displayName: "Job", roles: [.risk], personID: nil, via: .apiToken)
+            let gone = RiskRegister(id: UUID(), name: "Gone", prefix: "GONE", unitID: nil)   // never saved: no numbers to take
+            let clean = Risks.Clean(title: "Lost", cause: "c", event: "e", consequence: "q", category: try category.requireID(), categoryCode: "compliance", ceiling: 9,
+                                    owner: try world.owner.requireID(), elements: [], reviewMonths: 3)
+
+            // act: twenty creates through the API at once, and three straight to the group commit, one of them bad
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<20 { group.addTask { try await ReviewsAPITests.send(app, .POST, "/api/v1/risks", owner, body).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let direct = await withTaskGroup(of: Bool.self) { group in
+                for target in [world.serviceRegister, gone, world.serviceRegister] {
+                    let new = Risks.NewRisk(clean: clean, register: target, today: .today, principal: principal, context: .system)
+                    group.addTask { (try? await app.riskCreations.create(new, app: app)) != nil }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+
+            // check
+            #expect(statuses == Array(repeating: .created, count: 20))
+            #expect(direct.filter { $0 }.count == 2 && direct.count == 3)
+            let risks = try await Risk.query(on: app.db).filter(\.$register.$id == register).all()
+            #expect(risks.count == 22)
+            #expect(Set(risks.map(\.reference)) == Set((1...22).map { RiskRegister.reference(prefix: "SVC", number: $0) }))
+            #expect(try await RiskAssessment.query(on: app.db).count() == 20)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == Risk.auditEntity).filter(\.$action == "create").count() == 22)
+            guard case .intact = try await Audit.verify(on: app.db) else { Issue.record("the audit chain is broken"); return }
+        }
+    }
 }

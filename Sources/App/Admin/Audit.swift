@@ -39,8 +39,13 @@ enum Audit {
     /// Appends events (one, or the thousands of an import): the chain is read once and the rows
     /// are inserted in chunks, all inside the caller's transaction.
     static func appendAll(_ entries: [Entry], context: AuditContext, on db: any Database) async throws {
+        try await appendAll(entries.map { ($0, context) }, on: db)
+    }
+
+    /// Appends events that each have their own context (the requests of a group commit).
+    static func appendAll(_ entries: [(entry: Entry, context: AuditContext)], on db: any Database) async throws {
         guard !entries.isEmpty else { return }
-        ReadCaches.invalidate(after: entries.map(\.entity))
+        ReadCaches.invalidate(after: entries.map(\.entry.entity))
         try await db.writeTransaction { tx in
             if !tx.isSQLite {
                 try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(literal: lockKey), hashtext(current_schema()))").run()
@@ -54,7 +59,7 @@ enum Audit {
             let now = AuditFormat.timestamp(Date())
             var events: [(record: AuditRecord, hash: String)] = []
             events.reserveCapacity(entries.count)
-            for entry in entries {
+            for (entry, context) in entries {
                 sequence += 1
                 let record = AuditRecord(
                     sequence: sequence, occurredAt: now, actorID: context.actorID, actorLabel: context.actorLabel,

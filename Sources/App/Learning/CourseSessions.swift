@@ -28,7 +28,7 @@ enum CourseSessions {
         let location = (input.location ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if location.isEmpty { errors.append(.init(field: "location", message: "Enter where the session is held")) }
         if location.count > 300 { errors.append(.init(field: "location", message: "The location must be 300 characters or fewer")) }
-        let trainer = try await StaffNumber.resolve(input.trainer, field: "trainer", who: "the trainer", required: false, errors: &errors, on: db)?.id
+        let trainer = try await StaffNumber.resolve(input.trainer, field: "trainer", who: "the trainer", required: false, errors: &errors, on: db)
         let capacity = Int((input.capacity ?? "").trimmingCharacters(in: .whitespaces))
         if capacity == nil || !(1...500).contains(capacity ?? 0) { errors.append(.init(field: "capacity", message: "Enter the number of places, from 1 to 500")) }
         guard errors.isEmpty, let date, let start, let end, let capacity else { return .failure(.invalid(errors)) }

@@ -215,9 +215,9 @@ enum RiskAPI {
                              "inherent_impact": "inherent.impact", "current_likelihood": "current.likelihood", "current_impact": "current.impact",
                              "target_likelihood": "target.likelihood", "target_impact": "target.impact"]
 
-    /// Raises a risk, with any first ratings, in one transaction: nothing is written unless all of
-    /// it is right. Everything is read and checked first, outside the transaction
-    /// (`checksBeforeWriting`), so the write lock is held only for the writes.
+    /// Raises a risk, with any first ratings: nothing is written unless all of it is right.
+    /// Everything is read and checked first, outside any transaction (`checksBeforeWriting`);
+    /// then the risk is written with others arriving at the same time (`RiskCreations`).
     @Sendable static func createRisk(req: Request) async throws -> Response {
         let input = try req.content.decode(RiskInput.self)
         guard let registerID = input.registerId, let register = try await RiskRegister.find(registerID, on: req.database) else {
@@ -247,13 +247,12 @@ enum RiskAPI {
             }
         }
         guard errors.isEmpty, case .success(let clean) = details else { throw LearningAPI.renamed(.invalid(errors), riskFields) }
-        guard let category = try await RiskCategory.find(clean.category, on: req.database) else { throw AppError.notFound }
-        let today = CalendarDate.today, first = changes
-        let risk = try await req.write { _ in
-            try await Risks.create(clean, on: register, ratings: first, reason: input.reason, targetReason: input.targetReason, today: today, req: req)
-        }
+        let today = CalendarDate.today
+        let new = Risks.NewRisk(clean: clean, register: register, ratings: changes, reason: input.reason, targetReason: input.targetReason,
+                                today: today, principal: try req.requirePrincipal(), context: req.auditContext)
+        let risk = try await req.application.riskCreations.create(new, app: req.application)
         // What was written, as `GET /risks/{id}` shows it, without reading it back.
-        let written = try RiskQueries.Detail(risk, categoryCode: category.code, ceiling: category.ceiling, elements: clean.elements)
+        let written = try RiskQueries.Detail(risk, categoryCode: clean.categoryCode, ceiling: clean.ceiling, elements: clean.elements)
         return try await RiskDTO(written, matrix: matrix, today: today).encodeResponse(status: .created, for: req)
     }
 

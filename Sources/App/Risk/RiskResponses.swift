@@ -19,7 +19,7 @@ enum RiskResponses {
         var errors: [FieldError] = []
         let response = Risk.Response(rawValue: (form.response ?? "").lowercased())
         if response == nil { errors.append(.init(field: field("response"), message: "Choose treat, tolerate, transfer or terminate")) }
-        var approver: Person?, reason = "", expires: CalendarDate?
+        var approver: UUID?, reason = "", expires: CalendarDate?
         if response == .tolerate {
             approver = try await StaffNumber.resolve(form.approver, field: field("approver"), who: "the person who approves accepting the risk",
                                                      required: true, errors: &errors, on: req.database)
@@ -35,7 +35,7 @@ enum RiskResponses {
         guard errors.isEmpty, let response else { return .failure(.invalid(errors)) }
         try await req.update(risk) { risk in
             risk.response = response.rawValue
-            risk.$acceptedBy.id = approver?.id
+            risk.$acceptedBy.id = approver
             risk.acceptanceReason = response == .tolerate ? reason : nil
             risk.acceptanceExpiresOn = expires?.description
             risk.acceptedOn = response == .tolerate ? today.description : nil
@@ -60,7 +60,7 @@ enum RiskResponses {
         let owner = try await StaffNumber.resolve(form.owner, field: field("owner"), who: "the control's owner", required: true, errors: &errors, on: req.database)
         let effectiveness = RiskControl.Effectiveness(rawValue: form.effectiveness ?? "")
         if effectiveness == nil { errors.append(.init(field: field("effectiveness"), message: "Choose how effective the control is")) }
-        guard errors.isEmpty, let ownerID = owner?.id, let effectiveness else { return .failure(.invalid(errors)) }
+        guard errors.isEmpty, let ownerID = owner, let effectiveness else { return .failure(.invalid(errors)) }
         let control = RiskControl()
         control.$risk.id = try risk.requireID()
         control.$owner.id = ownerID
@@ -97,7 +97,7 @@ enum RiskResponses {
                                                   errors: &errors, on: req.database)
         let checked = Actions.validate(.init(description: form.description, dueOn: form.due_on), fieldName: { field($0 == "dueOn" ? "due_on" : $0) })
         if case .failure(.invalid(let more)) = checked { errors += more }
-        guard errors.isEmpty, let ownerID = owner?.id, case .success(let clean) = checked else { return .failure(.invalid(errors)) }
+        guard errors.isEmpty, let ownerID = owner, case .success(let clean) = checked else { return .failure(.invalid(errors)) }
         let action = try await Actions.create(owner: ownerID, description: clean.description, dueOn: clean.dueOn, source: .risk,
                                               sourceID: try risk.requireID(), sourceLabel: "Risk \(risk.reference): \(risk.title)", on: req)
         return .success(action)

@@ -22,7 +22,10 @@ enum Risks {
 
     struct Clean: Sendable {
         var title: String, cause: String, event: String, consequence: String
-        var category: UUID, owner: UUID, elements: [UUID], reviewMonths: Int
+        var category: UUID
+        /// The category's code and appetite ceiling, for showing the risk just written.
+        var categoryCode: String, ceiling: Int
+        var owner: UUID, elements: [UUID], reviewMonths: Int
     }
 
     static let textLimit = 2000
@@ -40,7 +43,10 @@ enum Risks {
         let event = text(input.event, "event", "the event: what could happen")
         let consequence = text(input.consequence, "consequence", "the consequence: what the effect would be")
         let code = (input.category ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let category = code.isEmpty ? nil : try await RiskCategory.query(on: db).filter(\.$code == code).filter(\.$active == true).first()
+        struct Category: Decodable { var id: UUID; var code: String; var ceiling: Int }
+        let category = code.isEmpty ? nil : try await db.sql.raw("""
+            SELECT id, code, ceiling FROM risk_categories WHERE code = \(bind: code) AND active = \(bind: true)
+            """).first(decoding: Category.self)
         if category == nil { errors.append(.init(field: "category", message: "Choose a category")) }
         let owner = try await StaffNumber.resolve(input.owner, field: "owner", who: "the risk's owner", required: true, errors: &errors, on: db)
         let elements = try await Frameworks.elementIDs(fromCodes: input.elements, field: "elements", errors: &errors, on: db)
@@ -49,45 +55,77 @@ enum Risks {
         if months == nil || !(1...24).contains(months ?? 0) {
             errors.append(.init(field: "review_months", message: "Enter how often the risk is reviewed, in months from 1 to 24"))
         }
-        guard errors.isEmpty, let category, let categoryID = category.id, let ownerID = owner?.id, let months else { return .failure(.invalid(errors)) }
-        return .success(Clean(title: title, cause: cause, event: event, consequence: consequence, category: categoryID, owner: ownerID,
+        guard errors.isEmpty, let category, let ownerID = owner, let months else { return .failure(.invalid(errors)) }
+        return .success(Clean(title: title, cause: cause, event: event, consequence: consequence, category: category.id, categoryCode: category.code, ceiling: category.ceiling, owner: ownerID,
                               elements: elements, reviewMonths: months))
     }
 
-    /// Raises a risk on a register with the register's next reference and any first ratings
-    /// (`ratings`, checked by `RiskAssessing.check`), each kept in the history, audited. A handful
-    /// of statements, because the API's create runs them under SQLite's write lock.
-    static func create(_ clean: Clean, on register: RiskRegister, ratings: [(RiskAssessment.Kind, RiskMatrix.Rating)] = [],
-                       reason: String? = nil, targetReason: String? = nil, today: CalendarDate, req: Request) async throws -> Risk {
-        let registerID = try register.requireID()
-        // The number is taken by an UPDATE, so two risks raised at once never share a reference.
-        struct Row: Decodable { var next_number: Int }
-        guard let taken = try await req.database.sql.raw("""
-            UPDATE risk_registers SET next_number = next_number + 1 WHERE id = \(bind: registerID) RETURNING next_number
-            """).first(decoding: Row.self) else { throw AppError.notFound }
-        let risk = Risk()
-        risk.id = UUID()
-        risk.reference = RiskRegister.reference(prefix: register.prefix, number: taken.next_number - 1)
-        risk.$register.id = registerID
-        apply(clean, to: risk)
-        risk.status = Risk.Status.open.rawValue
-        risk.identifiedOn = today.description
-        risk.nextReviewOn = today.adding(months: clean.reviewMonths).description
-        risk.createdBy = req.principal?.accountID
-        let history = try RiskAssessing.historyRows(ratings, reason: reason, risk: risk, principal: try req.requirePrincipal())
-        for (kind, rating) in ratings { risk.set(kind, rating) }
-        let why = (targetReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !why.isEmpty { risk.targetReason = why }
-        try await risk.create(on: req.database)
-        if !history.isEmpty { try await history.create(on: req.database) }
-        let id = try risk.requireID()
-        if !clean.elements.isEmpty { try await clean.elements.map { RiskElement(riskID: id, elementID: $0) }.create(on: req.database) }
-        var changes = FieldChange.diff(before: [:], after: risk.auditSnapshot)
-        if !clean.elements.isEmpty {
-            changes.append(FieldChange(field: "elements", old: nil, new: clean.elements.map(\.uuidString).sorted().joined(separator: ",")))
-        }
-        try await Audit.append("create", entity: Risk.auditEntity, id: id.uuidString, changes: changes, context: req.auditContext, on: req.database)
+    /// A checked risk to raise: where, its first ratings (checked by `RiskAssessing.check`),
+    /// and who asked.
+    struct NewRisk: Sendable {
+        var clean: Clean
+        var register: RiskRegister
+        var ratings: [(RiskAssessment.Kind, RiskMatrix.Rating)] = []
+        var reason: String? = nil
+        var targetReason: String? = nil
+        var today: CalendarDate
+        var principal: Principal
+        var context: AuditContext
+    }
+
+    /// Raises a risk on a register with the register's next reference and any first ratings,
+    /// each kept in the history, audited.
+    static func create(_ clean: Clean, on register: RiskRegister, today: CalendarDate, req: Request) async throws -> Risk {
+        let new = NewRisk(clean: clean, register: register, today: today, principal: try req.requirePrincipal(), context: req.auditContext)
+        guard let risk = try await create([new], on: req.database).first else { throw AppError.notFound }
         return risk
+    }
+
+    /// Raises several risks in the caller's transaction with a fixed handful of statements
+    /// whatever their number (the API's group commit, `RiskCreations`, passes many at once).
+    static func create(_ items: [NewRisk], on db: any Database) async throws -> [Risk] {
+        // Each register's numbers are taken by one UPDATE, so risks raised at once never share a reference.
+        struct Row: Decodable { var next_number: Int }
+        var next: [UUID: Int] = [:]
+        for (registerID, count) in Dictionary(grouping: items, by: { $0.register.id ?? UUID() }).mapValues(\.count) {
+            guard let taken = try await db.sql.raw("""
+                UPDATE risk_registers SET next_number = next_number + \(bind: count) WHERE id = \(bind: registerID) RETURNING next_number
+                """).first(decoding: Row.self) else { throw AppError.notFound }
+            next[registerID] = taken.next_number - count
+        }
+        var risks: [Risk] = [], history: [RiskAssessment] = [], elements: [RiskElement] = []
+        var audit: [(entry: Audit.Entry, context: AuditContext)] = []
+        for item in items {
+            let registerID = try item.register.requireID()
+            let number = next[registerID] ?? 0
+            next[registerID] = number + 1
+            let risk = Risk()
+            risk.id = UUID()
+            risk.reference = RiskRegister.reference(prefix: item.register.prefix, number: number)
+            risk.$register.id = registerID
+            apply(item.clean, to: risk)
+            risk.status = Risk.Status.open.rawValue
+            risk.identifiedOn = item.today.description
+            risk.nextReviewOn = item.today.adding(months: item.clean.reviewMonths).description
+            risk.createdBy = item.principal.accountID
+            history += try RiskAssessing.historyRows(item.ratings, reason: item.reason, risk: risk, principal: item.principal)
+            for (kind, rating) in item.ratings { risk.set(kind, rating) }
+            let why = (item.targetReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !why.isEmpty { risk.targetReason = why }
+            let id = try risk.requireID()
+            elements += item.clean.elements.map { RiskElement(riskID: id, elementID: $0) }
+            var changes = FieldChange.diff(before: [:], after: risk.auditSnapshot)
+            if !item.clean.elements.isEmpty {
+                changes.append(FieldChange(field: "elements", old: nil, new: item.clean.elements.map(\.uuidString).sorted().joined(separator: ",")))
+            }
+            audit.append((Audit.Entry(action: "create", entity: Risk.auditEntity, id: id.uuidString, changes: changes), item.context))
+            risks.append(risk)
+        }
+        try await risks.create(on: db)
+        if !history.isEmpty { try await history.create(on: db) }
+        if !elements.isEmpty { try await elements.create(on: db) }
+        try await Audit.appendAll(audit, on: db)
+        return risks
     }
 
     /// Changes what the risk is (not its ratings, which `RiskAssessing` keeps with history).
