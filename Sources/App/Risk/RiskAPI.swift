@@ -220,9 +220,14 @@ enum RiskAPI {
     /// then the risk is written with others arriving at the same time (`RiskCreations`).
     @Sendable static func createRisk(req: Request) async throws -> Response {
         let input = try req.content.decode(RiskInput.self)
-        guard let registerID = input.registerId, let register = try await RiskRegister.find(registerID, on: req.database) else {
+        // The register's name and prefix only, in plain SQL (see `RiskCreations`).
+        struct Found: Decodable { var id: UUID; var name: String; var prefix: String; var org_unit_id: UUID? }
+        guard let registerID = input.registerId, let found = try await req.database.sql.raw("""
+            SELECT id, name, prefix, org_unit_id FROM risk_registers WHERE id = \(bind: registerID)
+            """).first(decoding: Found.self) else {
             throw AppError.invalid([.init(field: "registerId", message: "Give the register the risk belongs on")])
         }
+        let register = RiskRegister(id: found.id, name: found.name, prefix: found.prefix, unitID: found.org_unit_id)
         let access = try await RiskAccess.of(try req.requirePrincipal(), on: req.database)
         guard access.canSee(register: registerID) else { throw AppError.forbidden }
         let matrix = try await RiskSettings.matrix(on: req.database)
