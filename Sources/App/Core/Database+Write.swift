@@ -67,15 +67,23 @@ extension Request {
     /// these (`TransactionMiddleware`), or, for a route marked `checksBeforeWriting`, the
     /// handler calls it once its checks have passed.
     func write<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let run: @Sendable () async throws -> T = {
-            try await self.db.writeTransaction { tx in
-                self.database = tx
-                defer { self.storage[TransactionKey.self] = nil }
-                return try await work(tx)
-            }
+        try await application.write(on: db) { tx in
+            self.database = tx
+            defer { self.storage[TransactionKey.self] = nil }
+            return try await work(tx)
         }
+    }
+}
+
+extension Application {
+    /// One write transaction on `db` (the application's own by default), on SQLite after
+    /// waiting for this process's turn (`WriteTurns`): for work that is not a request's, such as
+    /// a group commit (`RiskCreations`).
+    func write<T: Sendable>(on db: (any Database)? = nil, _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let db = db ?? self.db
+        let run: @Sendable () async throws -> T = { try await db.writeTransaction(work) }
         guard db.isSQLite else { return try await run() }
-        return try await application.writeTurns.take(run)
+        return try await writeTurns.take(run)
     }
 }
 

@@ -51,11 +51,7 @@ actor RiskCreations {
     }
 
     private static func write(_ risks: [Risks.NewRisk], app: Application) async throws -> [Risk] {
-        let db = app.db
-        let work: @Sendable () async throws -> [Risk] = {
-            try await db.writeTransaction { tx in try await Risks.create(risks, on: tx) }
-        }
-        return db.isSQLite ? try await app.writeTurns.take(work) : try await work()
+        try await app.write { tx in try await Risks.create(risks, on: tx) }
     }
 }
 
