@@ -53,21 +53,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, poolSize: Int) async throws {
     switch choice {
     case .sqliteFile(let path):
-        // SQLite runs every call on the application's blocking thread pool (one thread per core by
-        // default), and SQLiteNIO's busy handler retries without sleeping. Two writers waiting for
-        // the lock held by a background job could take both threads and the job, needing a thread
-        // to go on, would never release it. With more threads than the four connections (two
-        // pooled for requests, two for jobs), the holder always gets one.
-        app.threadPool = NIOThreadPool(numberOfThreads: 8)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite, isDefault: true)
-        // Background jobs get connections of their own: fluent-sqlite-driver keeps one connection
-        // per event loop, and a long import holding it would stall half the pages. WAL lets
-        // pages read while the job writes.
-        app.databases.use(.sqlite(.file(path)), as: .jobs, isDefault: false)
-        // WAL persists in the file; synchronous stays at SQLite's FULL, so a commit survives power loss.
-        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
-    case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        try await useSQLite(app, path: path)
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let searchPath { configuration.searchPath = [searchPath] }
@@ -78,14 +64,33 @@ private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseC
     }
 }
 
+/// SQLite runs every call on the application's blocking thread pool, and a writer waiting for
+/// the lock sleeps there (`busy_timeout`). The shared default pool has one thread per core and
+/// is shared by every application in the process (every test runs its own): waiting writers
+/// could take all its threads, and the lock's holder, needing one to commit, would never get it
+/// until the timeout. So each application has its own pool, twice as many threads as its
+/// connections: each connection runs one call at a time, so the holder always finds a thread.
+private func useSQLite(_ app: Application, path: String) async throws {
+    // One connection per event loop for requests and as many for background jobs.
+    let connections = 2 * Array(app.eventLoopGroup.makeIterator()).count
+    app.threadPool = NIOThreadPool(numberOfThreads: 2 * connections)
+    app.databases.use(.sqlite(.file(path)), as: .sqlite, isDefault: true)
+    // Background jobs get connections of their own: fluent-sqlite-driver keeps one connection
+    // per event loop, and a long import holding it would stall half the pages.
+    app.databases.use(.sqlite(.file(path)), as: .jobs, isDefault: false)
+    // WAL persists in the file: readers never wait for a writer or fail while it commits.
+    // synchronous stays at SQLite's FULL, so a commit survives power loss.
+    try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
+}
+
 extension DatabaseID {
     /// The connections background jobs use (see `Application.jobsDatabase`).
     static let jobs = DatabaseID(string: "jobs")
 }
 
 extension Application {
-    /// Where a background job writes: its own SQLite connections on a file database; the shared
-    /// pool on PostgreSQL (which has several connections per event loop) and in-memory SQLite.
+    /// Where a background job writes: its own SQLite connections; the shared pool on PostgreSQL
+    /// (which has several connections per event loop).
     var jobsDatabase: any Database {
         databases.ids().contains(.jobs) ? db(.jobs) : db
     }

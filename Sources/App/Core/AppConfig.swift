@@ -7,7 +7,6 @@ import Vapor
 public struct AppConfig: Sendable {
     public enum DatabaseChoice: Sendable, Equatable {
         case sqliteFile(path: String)
-        case sqliteMemory
         case postgres(url: String, searchPath: String?)
     }
 
@@ -148,7 +147,7 @@ public struct AppConfig: Sendable {
         return ByteCount(value: number)
     }
 
-    /// Settings for tests: in-memory SQLite, or PostgreSQL in a schema of its own.
+    /// Settings for tests: a SQLite file of their own, or PostgreSQL in a schema of their own.
     public static func testing(database: DatabaseChoice) -> AppConfig {
         AppConfig(
             database: database, secureCookies: true, sessionLifetime: .standard, maxBodySize: ByteCount(value: 2 << 20),

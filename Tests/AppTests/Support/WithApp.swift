@@ -6,14 +6,15 @@ import SQLKit
 import Vapor
 import VaporTesting
 
-/// Runs `test` against a fully configured, migrated app: in-memory SQLite, or PostgreSQL when
-/// DATABASE_URL is set. On PostgreSQL each test gets a schema of its own (dropped afterwards),
-/// so tests run in parallel without seeing each other's rows.
+/// Runs `test` against a fully configured, migrated app: a SQLite file set up as `capable serve`
+/// sets one up, or PostgreSQL when DATABASE_URL is set. Each test gets a file or a schema of its
+/// own (removed afterwards), so tests run in parallel without seeing each other's rows.
 func withApp(_ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     // Quiet unless asked: the suite's output should be its results.
     app.logger.logLevel = ProcessInfo.processInfo.environment["CAPABLE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
     var schema: String?
+    var folder: URL?
     do {
         let database: AppConfig.DatabaseChoice
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
@@ -21,7 +22,10 @@ func withApp(_ test: (Application) async throws -> Void) async throws {
             schema = String(name)
             database = .postgres(url: url, searchPath: String(name))
         } else {
-            database = .sqliteMemory
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("capable-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            folder = directory
+            database = .sqliteFile(path: directory.appendingPathComponent("capable.sqlite").path)
         }
         try await configure(app, config: .testing(database: database))
         if let schema {
@@ -30,11 +34,11 @@ func withApp(_ test: (Application) async throws -> Void) async throws {
         try await app.autoMigrate()
         try await test(app)
     } catch {
-        await cleanUp(app, schema: schema)
+        await cleanUp(app, schema: schema, folder: folder)
         // PostgreSQL's errors hide their detail unless asked; a failing test should say what happened.
         throw TestDatabaseError(detail: String(reflecting: error))
     }
-    await cleanUp(app, schema: schema)
+    await cleanUp(app, schema: schema, folder: folder)
 }
 
 struct TestDatabaseError: Error, CustomStringConvertible {
@@ -42,11 +46,14 @@ struct TestDatabaseError: Error, CustomStringConvertible {
     var description: String { detail }
 }
 
-private func cleanUp(_ app: Application, schema: String?) async {
+private func cleanUp(_ app: Application, schema: String?, folder: URL?) async {
     if let schema {
         try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
     }
     try? await app.asyncShutdown()
+    if let folder {
+        try? FileManager.default.removeItem(at: folder)
+    }
 }
 
 /// Test data made directly in the database.
