@@ -220,17 +220,18 @@ enum RiskAPI {
     /// then the risk is written with others arriving at the same time (`RiskCreations`).
     @Sendable static func createRisk(req: Request) async throws -> Response {
         let input = try req.content.decode(RiskInput.self)
-        // The register's name and prefix only, in plain SQL (see `RiskCreations`).
-        struct Found: Decodable { var id: UUID; var name: String; var prefix: String; var org_unit_id: UUID? }
+        // The register's name and prefix, and the matrix, in one plain query (see `RiskCreations`).
+        struct Found: Decodable { var id: UUID; var name: String; var prefix: String; var org_unit_id: UUID?; var matrix: String? }
         guard let registerID = input.registerId, let found = try await req.database.sql.raw("""
-            SELECT id, name, prefix, org_unit_id FROM risk_registers WHERE id = \(bind: registerID)
+            SELECT id, name, prefix, org_unit_id, (SELECT value FROM settings WHERE \(ident: "key") = \(bind: RiskSettings.matrixKey)) AS matrix
+            FROM risk_registers WHERE id = \(bind: registerID)
             """).first(decoding: Found.self) else {
             throw AppError.invalid([.init(field: "registerId", message: "Give the register the risk belongs on")])
         }
         let register = RiskRegister(id: found.id, name: found.name, prefix: found.prefix, unitID: found.org_unit_id)
         let access = try await RiskAccess.of(try req.requirePrincipal(), on: req.database)
         guard access.canSee(register: registerID) else { throw AppError.forbidden }
-        let matrix = try await RiskSettings.matrix(on: req.database)
+        let matrix = RiskSettings.matrix(json: found.matrix)
         let details = try await Risks.validate(.init(title: input.title, cause: input.cause, event: input.event, consequence: input.consequence,
                                                      category: input.category, owner: input.owner, elements: input.elements?.joined(separator: ","),
                                                      review_months: input.reviewMonths.map(String.init)), on: req.database)
@@ -258,7 +259,7 @@ enum RiskAPI {
         let risk = try await req.application.riskCreations.create(new, app: req.application)
         // What was written, as `GET /risks/{id}` shows it, without reading it back.
         let written = try RiskQueries.Detail(risk, categoryCode: clean.categoryCode, ceiling: clean.ceiling, elements: clean.elements)
-        return try await RiskDTO(written, matrix: matrix, today: today).encodeResponse(status: .created, for: req)
+        return RiskDTO(written, matrix: matrix, today: today).jsonResponse(status: .created, capacity: 2048)
     }
 
     /// A risk as it stands after a change (read in the request's transaction).

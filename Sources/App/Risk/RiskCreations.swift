@@ -51,7 +51,7 @@ actor RiskCreations {
     }
 
     private static func write(_ risks: [Risks.NewRisk], app: Application) async throws -> [Risk] {
-        try await app.write { tx in try await Risks.create(risks, on: tx) }
+        try await app.write(on: app.jobsDatabase) { tx in try await Risks.create(risks, on: tx) }
     }
 }
 
