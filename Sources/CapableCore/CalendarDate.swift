@@ -6,6 +6,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses ISO `yyyy-mm-dd`, or UK `dd/mm/yyyy`; nil for anything else or for a day that does not exist.
     public init?(_ text: String) {
+        // Stored dates are ISO: read those byte by byte (lists parse one per row).
+        if text.utf8.count == 10, let date = Self.iso(text.utf8) {
+            self = date
+            return
+        }
         let parts: [Substring]
         let isISO = text.contains("-")
         parts = text.split(separator: isISO ? "-" : "/", omittingEmptySubsequences: false)
@@ -15,6 +20,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let (year, month, day) = isISO ? (numbers[0], numbers[1], numbers[2]) : (numbers[2], numbers[1], numbers[0])
         guard (isISO ? parts[0].count : parts[2].count) == 4 else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// `yyyy-mm-dd`, or nil.
+    private static func iso(_ bytes: String.UTF8View) -> CalendarDate? {
+        var year = 0, month = 0, day = 0, position = 0
+        for byte in bytes {
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            position += 1
+        }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     public init?(year: Int, month: Int, day: Int) {

@@ -13,6 +13,14 @@ struct CalendarDateArithmeticTests {
         #expect(date(text)?.dayNumber == expected)
     }
 
+    @Test("Parsing reads ISO and UK dates and refuses anything else", arguments: [
+        ("2026-11-26", "2026-11-26"), ("26/11/2026", "2026-11-26"), ("2026-1-5", "2026-01-05"), ("2024-02-29", "2024-02-29"),
+        ("2025-02-29", nil), ("2026-13-01", nil), ("2026-11-2x", nil), ("20261-1-26", nil), ("2026/11/26", nil), ("", nil), ("٢٠٢٦-١١-٢٦", nil),
+    ])
+    func parsing(text: String, expected: String?) {
+        #expect(date(text)?.description == expected)
+    }
+
     @Test("Adding days crosses months, leap days and years, both ways")
     func addingDays() throws {
         // setup

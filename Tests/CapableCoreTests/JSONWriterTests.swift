@@ -55,4 +55,17 @@ struct JSONWriterTests {
         }
         #expect(String(decoding: written(samples[1]), as: UTF8.self) == #"{"text":"","missing":"here","flag":false,"list":[],"ids":[]}"#)
     }
+
+    @Test("Numbers and identifiers are written exactly as Swift prints them")
+    func numbersAndIdentifiers() {
+        let numbers = [0, 7, -42, 1_000_000, Int.max, Int.min]
+        let ids = [UUID(), UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255))]
+        var writer = JSONWriter()
+        writer.array { json in
+            for number in numbers { json.int(number) }
+            for id in ids { json.uuid(id) }
+        }
+        let expected = "[" + (numbers.map(String.init) + ids.map { "\"\($0.uuidString)\"" }).joined(separator: ",") + "]"
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+    }
 }

@@ -1,3 +1,5 @@
+import CapableCore
+import Foundation
 import SQLKit
 
 extension SQLRow {
@@ -11,5 +13,16 @@ extension SQLRow {
     /// A column that may be NULL.
     func optionalColumn<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
         try decodeNil(column: name) ? nil : decode(column: name, as: T.self)
+    }
+
+    /// An identifier. SQLite keeps them as text, which `UUID`'s own decoding parses slowly (and
+    /// by way of a decoder object per value); PostgreSQL's are read as text too, then parsed.
+    func column(_ name: String, as type: UUID.Type = UUID.self) throws -> UUID {
+        if let text = try? decode(column: name, as: String.self), let id = UUID.parse(text) { return id }
+        return try decode(column: name, as: UUID.self)
+    }
+
+    func optionalColumn(_ name: String, as type: UUID.Type = UUID.self) throws -> UUID? {
+        try decodeNil(column: name) ? nil : column(name, as: UUID.self)
     }
 }
