@@ -50,6 +50,8 @@ actor RiskCreations {
         writing = false
     }
 
+    /// On the job connections, as background work: the requests' own connections go on serving
+    /// the next creates' checks while this one commits.
     private static func write(_ risks: [Risks.NewRisk], app: Application) async throws -> [Risk] {
         try await app.write(on: app.jobsDatabase) { tx in try await Risks.create(risks, on: tx) }
     }
