@@ -203,4 +203,39 @@ struct RiskAPITests {
             guard case .intact = try await Audit.verify(on: app.db) else { Issue.record("the audit chain is broken"); return }
         }
     }
+
+    @Test("A risk written by the plain inserts reads back through Fluent exactly as it was made, history and elements too")
+    func insertsReadBack() async throws {
+        try await withApp { app in
+            // setup
+            let world = try await RiskTests.world(app)
+            let category = try #require(try await RiskCategory.query(on: app.db).filter(\.$code == "financial").first())
+            let element = UUID()
+            let clean = Risks.Clean(title: "Budget gap", cause: "c", event: "e", consequence: "q", category: try category.requireID(), categoryCode: "financial",
+                                    ceiling: category.ceiling, owner: try world.owner.requireID(), elements: [element], reviewMonths: 6)
+            let principal = Principal(accountID: UUID(), email: "job@x.org", displayName: "Job", roles: [.risk], personID: nil, via: .apiToken)
+            let new = Risks.NewRisk(clean: clean, register: world.serviceRegister,
+                                    ratings: [(.inherent, .init(likelihood: 4, impact: 5)), (.current, .init(likelihood: 3, impact: 4)), (.target, .init(likelihood: 5, impact: 5))],
+                                    reason: "First look", targetReason: "Funding ends", today: .today, principal: principal, context: .system)
+
+            // act
+            let made = try #require(try await app.write { tx in try await Risks.create([new], on: tx) }.first)
+            let read = try #require(try await Risk.find(try made.requireID(), on: app.db))
+
+            // check
+            #expect(read.auditSnapshot == made.auditSnapshot)
+            #expect(read.currentScore == 12 && read.createdBy == principal.accountID && read.lastReviewedOn == nil)
+            #expect(abs((read.createdAt ?? .distantPast).timeIntervalSince(made.createdAt ?? .distantFuture)) < 0.01)
+            let history = try await RiskAssessing.history(of: try made.requireID(), on: app.db)
+            #expect(Set(history.map { "\($0.kind) \($0.likelihood)x\($0.impact)=\($0.score) \($0.reason) \($0.assessedByName)" })
+                    == ["inherent 4x5=20 First look Job", "current 3x4=12 First look Job", "target 5x5=25 First look Job"])
+            #expect(history.allSatisfy { $0.assessedBy == principal.accountID && $0.reviewID == nil })
+            #expect(try await Risks.elements(of: try made.requireID(), on: app.db) == [element])
+            // A later change updates the row it made rather than inserting another.
+            made.title = "Budget gap, revised"
+            try await made.save(on: app.db)
+            #expect(try await Risk.query(on: app.db).count() == 1)
+            #expect(try await Risk.find(try made.requireID(), on: app.db)?.title == "Budget gap, revised")
+        }
+    }
 }
