@@ -108,8 +108,9 @@ func routes(_ app: Application) throws {
 
     learningRoutes(app)
     riskRoutes(app)
+    workshopRoutes(app)
 
-    for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews, .learning, .risk].contains(area) {
+    for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews, .learning, .risk, .workshops].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
     }
 
@@ -266,6 +267,57 @@ private func riskRoutes(_ app: Application) {
     risk.get("risks", ":riskID", ":form", use: RiskFormsController.show).policy(.signedIn)
     risk.post("risks", ":riskID", ":form", use: RiskFormsController.save).policy(.signedIn)
     risk.post("controls", ":controlID", "effectiveness", use: RiskShowController.setEffectiveness).policy(.signedIn)
+}
+
+/// Workshops, their boards, actions and write-ups, and series. Anyone signed in can set up a
+/// workshop or a series; every handler applies `WorkshopAccess` (facilitators and organisers
+/// change a workshop, the people taking part use its board, a write-up's audience reads it).
+private func workshopRoutes(_ app: Application) {
+    let workshops = app.grouped("workshops")
+    workshops.get(use: WorkshopsController.home).policy(.signedIn)
+    workshops.get("new", use: WorkshopsController.newForm).policy(.signedIn)
+    workshops.post(use: WorkshopsController.create).policy(.signedIn)
+    workshops.get("series", "new", use: SeriesController.newForm).policy(.signedIn)
+    workshops.post("series", use: SeriesController.create).policy(.signedIn)
+    workshops.get("series", ":seriesID", use: SeriesController.show).policy(.signedIn)
+    let workshop = workshops.grouped(":workshopID")
+    workshop.get(use: WorkshopsController.show).policy(.signedIn)
+    workshop.post(use: WorkshopsController.update).policy(.signedIn)
+    workshop.get("edit", use: WorkshopsController.editForm).policy(.signedIn)
+    workshop.post("groups", use: WorkshopsController.addGroup).policy(.signedIn)
+    workshop.post("participants", use: WorkshopsController.addParticipants).policy(.signedIn)
+    workshop.post("participants", ":participantID", use: WorkshopsController.changeParticipant).policy(.signedIn)
+    workshop.get("board", use: BoardController.page).policy(.signedIn)
+    workshop.post("post-its", use: BoardController.addPostIt).policy(.signedIn)
+    workshop.post("post-its", ":postItID", "move", use: BoardController.movePostIt).policy(.signedIn)
+    workshop.post("post-its", ":postItID", "delete", use: BoardController.deletePostIt).policy(.signedIn)
+    workshop.post("themes", use: BoardController.createTheme).policy(.signedIn)
+    workshop.post("themes", ":themeID", use: BoardController.changeTheme).policy(.signedIn)
+    workshop.post("themes", ":themeID", "votes", use: BoardController.vote).policy(.signedIn)
+    workshop.post("themes", ":themeID", "links", use: BoardController.setLinks).policy(.signedIn)
+    workshop.get("actions", use: WorkshopActionsController.page).policy(.signedIn)
+    workshop.post("actions", use: WorkshopActionsController.add).policy(.signedIn)
+    workshop.get("write-up", use: WriteUpController.page).policy(.signedIn)
+    workshop.post("write-up", use: WriteUpController.save).policy(.signedIn)
+
+    let api = app.grouped("api", "v1")
+    api.get("workshops", use: WorkshopsAPI.list).policy(.signedIn)
+    api.post("workshops", use: WorkshopsAPI.create).policy(.signedIn)
+    let one = api.grouped("workshops", ":workshopID")
+    one.get(use: WorkshopsAPI.show).policy(.signedIn)
+    one.get("board", use: WorkshopsAPI.board).policy(.signedIn)
+    one.post("board", "post-its", use: WorkshopsAPI.addPostIt).policy(.signedIn)
+    one.put("board", "post-its", ":postItID", "theme", use: WorkshopsAPI.movePostIt).policy(.signedIn)
+    one.delete("board", "post-its", ":postItID", use: WorkshopsAPI.deletePostIt).policy(.signedIn)
+    one.post("board", "themes", use: WorkshopsAPI.createTheme).policy(.signedIn)
+    one.put("board", "themes", ":themeID", use: WorkshopsAPI.changeTheme).policy(.signedIn)
+    one.post("board", "themes", ":themeID", "votes", use: WorkshopsAPI.vote).policy(.signedIn)
+    one.delete("board", "themes", ":themeID", "votes", use: WorkshopsAPI.vote).policy(.signedIn)
+    one.get("actions", use: WorkshopsAPI.actions).policy(.signedIn)
+    one.post("actions", use: WorkshopsAPI.addAction).policy(.signedIn)
+    api.get("workshop-series", use: SeriesAPI.list).policy(.signedIn)
+    api.post("workshop-series", use: SeriesAPI.create).policy(.signedIn)
+    api.get("workshop-series", ":seriesID", use: SeriesAPI.detail).policy(.signedIn)
 }
 
 /// The risk API: the handlers apply `RiskAccess` as the pages do; registers and appetite are

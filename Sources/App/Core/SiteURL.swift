@@ -113,11 +113,14 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case notificationsRead
     case learning(LearningURL)
     case risk(RiskURL)
+    case workshops(WorkshopURL)
     case stylesheet
     case script
+    case boardScript
 
     case apiMe
     case apiOpenAPI
+    case apiWorkshopBoard(UUID)
     case apiPassword
     case apiTokens
     case apiToken(UUID)
@@ -251,10 +254,13 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .notificationsRead: "/notifications/read"
         case .learning(let url): url.path
         case .risk(let url): url.path
+        case .workshops(let url): url.path
         case .stylesheet: "/app.css"
         case .script: "/app.js"
+        case .boardScript: "/board.js"
         case .apiMe: "/api/v1/me"
         case .apiOpenAPI: "/api/v1/openapi.json"
+        case .apiWorkshopBoard(let id): "/api/v1/workshops/\(id.uuidString.lowercased())/board"
         case .apiPassword: "/api/v1/account/password"
         case .apiTokens: "/api/v1/account/tokens"
         case .apiToken(let id): "/api/v1/account/tokens/\(id.uuidString.lowercased())"

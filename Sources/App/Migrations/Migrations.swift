@@ -31,5 +31,6 @@ enum Migrations {
         CreateRisk(),
         IndexRiskHistory(),
         IndexRiskOrder(),
+        CreateWorkshops(),
     ]
 }
