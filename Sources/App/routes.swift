@@ -109,6 +109,7 @@ func routes(_ app: Application) throws {
     learningRoutes(app)
     riskRoutes(app)
     workshopRoutes(app)
+    surveyRoutes(app)
 
     for area in SiteURL.Area.allCases where ![.admin, .people, .framework, .reviews, .learning, .risk, .workshops].contains(area) {
         app.get(PathComponent(stringLiteral: area.rawValue), use: HomeController.area(area)).policy(.signedIn)
@@ -318,6 +319,26 @@ private func workshopRoutes(_ app: Application) {
     api.get("workshop-series", use: SeriesAPI.list).policy(.signedIn)
     api.post("workshop-series", use: SeriesAPI.create).policy(.signedIn)
     api.get("workshop-series", ":seriesID", use: SeriesAPI.detail).policy(.signedIn)
+}
+
+/// Pulse surveys: HR and administrators start, close and read them; anyone signed in answers
+/// the surveys they are asked (the handlers check the audience and that it is once).
+private func surveyRoutes(_ app: Application) {
+    let hr: Policy = .anyRole([.hr, .admin])
+    let surveys = app.grouped("surveys")
+    surveys.get(use: SurveysController.home).policy(.signedIn)
+    surveys.get("new", use: SurveysController.newForm).policy(hr)
+    surveys.post(use: SurveysController.create).policy(hr)
+    surveys.get(":surveyID", use: SurveysController.show).policy(.signedIn)
+    surveys.post(":surveyID", "responses", use: SurveysController.answer).policy(.signedIn)
+    surveys.get(":surveyID", "results", use: SurveysController.results).policy(hr)
+    surveys.post(":surveyID", "close", use: SurveysController.close).policy(hr)
+    let api = app.grouped("api", "v1", "surveys")
+    api.get(use: SurveysAPI.list).policy(.signedIn)
+    api.post(use: SurveysAPI.create).policy(hr)
+    api.get(":surveyID", use: SurveysAPI.show).policy(.signedIn)
+    api.post(":surveyID", "responses", use: SurveysAPI.respond).policy(.signedIn)
+    api.get(":surveyID", "results", use: SurveysAPI.results).policy(hr)
 }
 
 /// The risk API: the handlers apply `RiskAccess` as the pages do; registers and appetite are

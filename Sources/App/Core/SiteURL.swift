@@ -114,6 +114,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
     case learning(LearningURL)
     case risk(RiskURL)
     case workshops(WorkshopURL)
+    case surveys(SurveyURL)
     case stylesheet
     case script
     case boardScript
@@ -255,6 +256,7 @@ enum SiteURL: Sendable, Equatable, URLRepresentable {
         case .learning(let url): url.path
         case .risk(let url): url.path
         case .workshops(let url): url.path
+        case .surveys(let url): url.path
         case .stylesheet: "/app.css"
         case .script: "/app.js"
         case .boardScript: "/board.js"

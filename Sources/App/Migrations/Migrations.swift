@@ -32,5 +32,6 @@ enum Migrations {
         IndexRiskHistory(),
         IndexRiskOrder(),
         CreateWorkshops(),
+        CreateSurveys(),
     ]
 }
