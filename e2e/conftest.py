@@ -235,8 +235,8 @@ def fresh_server():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-@pytest.fixture
-def driver():
+def new_driver():
+    """A headless Chromium of its own (its own cookies): one person at one browser."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in (
@@ -255,10 +255,33 @@ def driver():
         options.add_argument(arg)
     drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     drv.set_page_load_timeout(30)
+    return drv
+
+
+@pytest.fixture
+def driver():
+    drv = new_driver()
     try:
         yield drv
     finally:
         drv.quit()
+
+
+@pytest.fixture
+def more_drivers():
+    """Makes further browsers for a test where several people work at once; quits them after."""
+    made = []
+
+    def make():
+        drv = new_driver()
+        made.append(drv)
+        return drv
+
+    try:
+        yield make
+    finally:
+        for drv in made:
+            drv.quit()
 
 
 @pytest.hookimpl(hookwrapper=True)

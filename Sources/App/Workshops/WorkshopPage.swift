@@ -88,7 +88,7 @@ enum WorkshopPage {
                 : Components.table(caption: "Breakout groups", headers: ["Group", "Question", "People"], rows: model.groups.map { g in
                     [H.text(g.name), H.text(g.question), H.text(String(model.people.filter { $0.groupID == g.id }.count))]
                 }, numeric: [2]),
-            model.canFacilitate ? H.el("details", H.cls("govuk-details"), H.flag("open", model.groups.isEmpty || !model.errors.filter { $0.field.hasPrefix("group_") }.isEmpty),
+            model.canFacilitate ? H.el("details", H.cls("govuk-details"), H.flag("open", model.groups.count < 2 || !model.errors.filter { $0.field.hasPrefix("group_") }.isEmpty),
                 H.el("summary", H.cls("govuk-details__summary"), H.el("span", H.cls("govuk-details__summary-text"), H.text("Add a breakout group"))),
                 H.el("div", H.cls("govuk-details__text"),
                     Components.form(action: .workshops(.groups(model.id)), csrf: csrf,

@@ -168,8 +168,15 @@
     return board.querySelector('ul.app-postits[data-theme=""][data-group="' + note.groupId + '"]');
   }
 
+  // The API writes identifiers in capitals; the page's attributes are in lower case.
+  function lower(id) { return id ? String(id).toLowerCase() : id; }
+
   function apply(model) {
     var seen = {}, added = 0, changedThemes = false;
+    model.themes.forEach(function (theme) { theme.id = lower(theme.id); });
+    model.postIts.forEach(function (note) {
+      note.id = lower(note.id); note.groupId = lower(note.groupId); note.themeId = lower(note.themeId);
+    });
     model.themes.forEach(function (theme) {
       if (!known[theme.id]) changedThemes = true;
       var votes = board.querySelector('[data-theme-votes="' + theme.id + '"]');
