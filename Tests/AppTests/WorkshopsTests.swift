@@ -299,4 +299,50 @@ struct WorkshopsTests {
             #expect(page.body.string.contains("No actions have come due yet"))
         }
     }
+
+    @Test("A theme links to the framework's leadership themes and to risks; unknown codes are named; only facilitators link; post-its are removed by their author or a facilitator")
+    func linksAndRemoval() async throws {
+        try await withApp { app in
+            // setup
+            _ = try await RecruitmentFixtures.coreValues(app)
+            let world = try await RiskTests.world(app)
+            var owner = try await RiskTests.signedIn(app, "owner@x.org")
+            let risk = try await RiskTests.raise(app, &owner, on: world.serviceRegister)
+            var s = try await Self.session(app)
+            let red = s.groups[0].id!.uuidString
+            try await s.ann.post("/workshops/\(s.id)/themes", form: ["name": "Safe working"])
+            let theme = try #require(try await WorkshopTheme.query(on: app.db).first())
+            try await s.ann.post("/workshops/\(s.id)/post-its", form: ["group": red, "text": "Ann's idea"])
+            try await s.ben.post("/workshops/\(s.id)/post-its", form: ["group": s.groups[1].id!.uuidString, "text": "Ben's idea"])
+            let notes = try await PostIt.query(on: app.db).sort(\.$createdAt).all()
+            let path = "/workshops/\(s.id)/themes/\(theme.id!)/links"
+            // act
+            let byAnn = try await s.ann.post(path, form: ["elements": "PSL.T4", "risks": ""])
+            let unknown = try await s.facilitator.post(path, form: ["elements": "PSL.T4, XX.9", "risks": "NOPE-1"])
+            let unseen = try await s.facilitator.post(path, form: ["elements": "", "risks": risk.reference])
+            // The risk's owner, made a facilitator, can link it.
+            try await s.facilitator.post("/workshops/\(s.id)/participants", form: ["staff_numbers": "P1", "role": "facilitator"])
+            try await owner.get("/workshops/\(s.id)/board")
+            let linked = try await owner.post(path, form: ["elements": "PSL.T4, PSL.T3", "risks": risk.reference])
+            let board = try await s.ben.get("/workshops/\(s.id)/board")
+            let relinked = try await s.facilitator.post(path, form: ["elements": "PSL.T4", "risks": ""])
+            let benRemovesAnns = try await s.ben.post("/workshops/\(s.id)/post-its/\(notes[0].id!)/delete")
+            let annRemovesOwn = try await s.ann.post("/workshops/\(s.id)/post-its/\(notes[0].id!)/delete")
+            let facilitatorRemoves = try await s.facilitator.post("/workshops/\(s.id)/post-its/\(notes[1].id!)/delete")
+            // check
+            #expect(byAnn.status == .forbidden)
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.body.string.contains("No single published framework element has the code XX.9"))
+            #expect(unknown.body.string.contains("No risk you can see has the reference NOPE-1"))
+            #expect(unseen.status == .badRequest && unseen.body.string.contains("No risk you can see has the reference \(risk.reference)"))
+            #expect(linked.status == .seeOther && relinked.status == .seeOther)
+            #expect(board.body.string.contains("PSL.T4 Safe working: psychological and physical"))
+            #expect(board.body.string.contains("Risk \(risk.reference): Care staff shortage"))
+            let links = try await WorkshopThemeLink.query(on: app.db).all()
+            #expect(links.count == 1 && links[0].elementID != nil, "saving again replaces the links")
+            #expect(benRemovesAnns.status == .forbidden)
+            #expect(annRemovesOwn.status == .seeOther && facilitatorRemoves.status == .seeOther)
+            #expect(try await PostIt.query(on: app.db).count() == 0)
+        }
+    }
 }

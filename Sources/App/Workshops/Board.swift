@@ -154,11 +154,13 @@ enum Board {
         var errors: [FieldError] = []
         let elements = try await Frameworks.elementIDs(fromCodes: elementCodes, field: "elements", errors: &errors, on: req.database)
         var risks: [UUID] = []
+        // Only risks the facilitator may see: a link shows the risk's title to everyone at the board.
+        let access = try await RiskAccess.of(try req.requirePrincipal(), on: req.database)
         for ref in (riskReferences ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).filter({ !$0.isEmpty }) {
-            if let risk = try await Risk.query(on: req.database).filter(\.$reference == ref).first(), let id = risk.id {
+            if let risk = try await Risk.query(on: req.database).filter(\.$reference == ref).first(), let id = risk.id, access.canSee(risk) {
                 if !risks.contains(id) { risks.append(id) }
             } else {
-                errors.append(.init(field: "risks", message: "No risk has the reference \(ref)"))
+                errors.append(.init(field: "risks", message: "No risk you can see has the reference \(ref)"))
             }
         }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
