@@ -231,3 +231,14 @@ def press(driver, text: str, accept_confirm: bool = False) -> None:
     driver.switch_to.alert.accept()
     wait_for_new_page(driver, old)
     check_axe(driver)
+
+
+def tick(driver, name: str, label: str) -> None:
+    """Selects the radio or checkbox named `name` whose label is `label`, with the space bar
+    (a checkbox already ticked is left ticked)."""
+    for box in driver.find_elements(By.CSS_SELECTOR, f"input[name='{name}']"):
+        if driver.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']").text.strip() == label:
+            if not box.is_selected():
+                box.send_keys(Keys.SPACE)
+            return
+    raise AssertionError(f"no choice {label!r} for {name}")

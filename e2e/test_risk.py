@@ -20,7 +20,7 @@ from selenium.webdriver.support.ui import Select
 
 from axe import visit
 from conftest import running_demo
-from helpers import assert_error_page, as_user, fill, find_button, follow, link, main_text, path_of, press, table_dicts
+from helpers import tick, assert_error_page, as_user, fill, find_button, follow, link, main_text, path_of, press, table_dicts
 
 OWNER = "claire.watson@elmbridgevale.example"
 TOP_TEAM = "alex.morgan@elmbridgevale.example"
@@ -35,15 +35,6 @@ def demo():
 
 def choose(driver, css: str, value: str) -> None:
     Select(driver.find_element(By.CSS_SELECTOR, css)).select_by_value(value)
-
-
-def tick(driver, name: str, label: str) -> None:
-    """Selects the radio whose label is `label`, with the space bar."""
-    for radio in driver.find_elements(By.CSS_SELECTOR, f"input[type=radio][name={name}]"):
-        if driver.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']").text.strip() == label:
-            radio.send_keys(Keys.SPACE)
-            return
-    raise AssertionError(f"no radio {label!r} for {name}")
 
 
 def test_a_risk_from_identification_to_de_escalation(driver, demo):

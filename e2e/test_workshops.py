@@ -24,7 +24,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from axe import check_axe, visit
 from conftest import running_demo
-from helpers import as_user, fill, follow, link, main_text, path_of, press, table_dicts
+from helpers import tick, as_user, fill, follow, link, main_text, path_of, press, table_dicts
 
 HELEN = "helen.price@elmbridgevale.example"
 CLAIRE = "claire.watson@elmbridgevale.example"
@@ -37,16 +37,6 @@ TITLE = "Leadership of place: learning community"
 def demo():
     with running_demo("capable-e2e-workshops-", needed=(HELEN, CLAIRE, DANIEL, DIRECTOR)) as state:
         yield state
-
-
-def tick(driver, name: str, label: str) -> None:
-    """Selects the radio or checkbox whose label is `label`, with the space bar."""
-    for box in driver.find_elements(By.CSS_SELECTOR, f"input[name='{name}']"):
-        if driver.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']").text.strip() == label:
-            if not box.is_selected():
-                box.send_keys(Keys.SPACE)
-            return
-    raise AssertionError(f"no choice {label!r} for {name}")
 
 
 def announced(driver) -> str:

@@ -105,17 +105,26 @@ enum WorkshopsController {
     }
 
     @Sendable static func addGroup(req: Request) async throws -> Response {
-        let (workshop, access) = try await WorkshopAccess.load(req, need: \.canFacilitate)
         let form = try req.content.decode(GroupForm.self)
-        do {
+        return try await setUp(req, anchor: "groups", keep: { $0.groupForm = form }) { workshop in
             _ = try await Workshops.addGroup(to: workshop, name: form.group_name, question: form.group_question, on: req)
+        }
+    }
+
+    /// Runs a facilitator's change to the set-up; a refusal shows the workshop's page again with
+    /// the messages and what was typed (`keep`), else goes back to the page at `anchor`.
+    private static func setUp(_ req: Request, anchor: String, keep: (inout WorkshopPage.Model) -> Void,
+                              _ work: (Workshop) async throws -> Void) async throws -> Response {
+        let (workshop, access) = try await WorkshopAccess.load(req, need: \.canFacilitate)
+        do {
+            try await work(workshop)
         } catch AppError.invalid(let errors) {
             var model = try await WorkshopPage.query(workshop, access: access, on: req.database)
             model.errors = errors
-            model.groupForm = form
+            keep(&model)
             return WorkshopPage.view(model, context: PageContext(req)).response(status: .badRequest)
         }
-        return req.redirect(to: SiteURL.workshops(.workshop(try workshop.requireID())).path + "#groups", redirectType: .normal)
+        return req.redirect(to: SiteURL.workshops(.workshop(try workshop.requireID())).path + "#\(anchor)", redirectType: .normal)
     }
 
     struct PeopleForm: Content {
@@ -126,19 +135,12 @@ enum WorkshopsController {
     }
 
     @Sendable static func addParticipants(req: Request) async throws -> Response {
-        let (workshop, access) = try await WorkshopAccess.load(req, need: \.canFacilitate)
         let form = try req.content.decode(PeopleForm.self)
-        do {
+        return try await setUp(req, anchor: "participants", keep: { $0.peopleForm = form }) { workshop in
             try await Workshops.addParticipants(to: workshop, staffNumbers: form.staff_numbers,
                                                 role: WorkshopParticipant.Role(rawValue: form.role ?? "") ?? .participant,
                                                 guestName: form.guest_name, guestOrganisation: form.guest_organisation, on: req)
-        } catch AppError.invalid(let errors) {
-            var model = try await WorkshopPage.query(workshop, access: access, on: req.database)
-            model.errors = errors
-            model.peopleForm = form
-            return WorkshopPage.view(model, context: PageContext(req)).response(status: .badRequest)
         }
-        return req.redirect(to: SiteURL.workshops(.workshop(try workshop.requireID())).path + "#participants", redirectType: .normal)
     }
 
     struct ParticipantForm: Content {
