@@ -218,6 +218,8 @@
   }
 
   function poll() {
+    // Nobody is looking: ask again later rather than load the server for a hidden tab.
+    if (document.hidden) { window.setTimeout(poll, 2000); return; }
     var headers = { Accept: 'application/json' };
     if (etag) headers['If-None-Match'] = etag;
     fetch(api, { credentials: 'same-origin', headers: headers })
