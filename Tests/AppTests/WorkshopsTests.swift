@@ -345,4 +345,33 @@ struct WorkshopsTests {
             #expect(try await PostIt.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("Facilitators post for guests without accounts; nobody else can; action owners are told of new actions")
+    func guestsAndNotices() async throws {
+        try await withApp { app in
+            // setup
+            var s = try await Self.session(app)
+            try await s.facilitator.get("/workshops/\(s.id)")
+            try await s.facilitator.post("/workshops/\(s.id)/participants", form: ["guest_name": "Cllr Jo Bloggs", "guest_organisation": "Cabinet"])
+            let guest = try #require(try await WorkshopParticipant.query(on: app.db).filter(\.$guestName == "Cllr Jo Bloggs").first())
+            let red = s.groups[0].id!.uuidString
+            try await s.facilitator.get("/workshops/\(s.id)/board")
+            // act
+            let posted = try await s.facilitator.post("/workshops/\(s.id)/post-its", form: ["group": red, "text": "Residents first", "guest": guest.id!.uuidString])
+            let wrong = try await s.facilitator.post("/workshops/\(s.id)/post-its", form: ["group": red, "text": "X", "guest": s.groups[0].id!.uuidString])
+            let byAnn = try await s.ann.post("/workshops/\(s.id)/post-its", form: ["group": red, "text": "Pretending", "guest": guest.id!.uuidString])
+            let board = try await s.ben.get("/workshops/\(s.id)/board")
+            try await s.facilitator.get("/workshops/\(s.id)/actions")
+            try await s.facilitator.post("/workshops/\(s.id)/actions", form: ["description": "Write to residents", "owner": s.annPerson.id!.uuidString])
+            let notices = try await s.ann.get("/notifications")
+            // check
+            #expect(posted.status == .seeOther)
+            #expect(wrong.status == .badRequest && wrong.body.string.contains("Choose one of this session"))
+            #expect(byAnn.status == .forbidden)
+            #expect(board.body.string.contains("Cllr Jo Bloggs (Cabinet)"))
+            let notes = try await PostIt.query(on: app.db).all()
+            #expect(notes.count == 1 && notes[0].authorID == nil && notes[0].authorName == "Cllr Jo Bloggs (Cabinet)")
+            #expect(notices.body.string.contains("An action for you from Leadership of place: Write to residents."))
+        }
+    }
 }

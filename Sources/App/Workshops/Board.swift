@@ -8,8 +8,10 @@ import Vapor
 /// counted against each person's allowance. Each change is audited in the request's transaction;
 /// a refused change writes nothing.
 enum Board {
+    /// Adds a post-it from the caller or, for a facilitator, on behalf of a guest without an
+    /// account (`guest`: their participant id).
     static func addPostIt(to workshop: Workshop, access: WorkshopAccess, groupID: UUID?, text raw: String?, anonymous: Bool,
-                          on req: Request) async throws -> PostIt {
+                          guest guestID: UUID? = nil, on req: Request) async throws -> PostIt {
         var errors: [FieldError] = []
         let text = Text.clean(raw)
         if text.isEmpty { errors.append(.init(field: "text", message: "Write something on the post-it")) }
@@ -23,9 +25,17 @@ enum Board {
         var group: WorkshopGroup?
         if let groupID { group = try await WorkshopGroup.query(on: req.database).filter(\.$id == groupID).filter(\.$workshop.$id == workshopID).first() }
         if group == nil { errors.append(.init(field: "group", message: "Choose one of this session's breakout groups")) }
+        var guest: WorkshopParticipant?
+        if let guestID {
+            guard access.canFacilitate else { throw AppError.forbidden }
+            guest = try await WorkshopParticipant.query(on: req.database).filter(\.$id == guestID).filter(\.$workshop.$id == workshopID)
+                .filter(\.$person.$id == nil).first()
+            if guest == nil { errors.append(.init(field: "guest", message: "Choose one of this session's guests, or post as yourself")) }
+        }
         guard errors.isEmpty, let group else { throw AppError.invalid(errors) }
-        let postIt = PostIt(workshopID: workshopID, groupID: try group.requireID(), text: text, authorID: access.principal.personID,
-                            authorName: anonymous ? nil : access.principal.displayName)
+        let author = guest?.guestLabel ?? access.principal.displayName
+        let postIt = PostIt(workshopID: workshopID, groupID: try group.requireID(), text: text, authorID: guest == nil ? access.principal.personID : nil,
+                            authorName: anonymous ? nil : author)
         try await req.create(postIt)
         return postIt
     }

@@ -11,6 +11,8 @@ enum BoardController {
         var group: String?
         var text: String?
         var anonymous: String?
+        /// A guest's participant id, when a facilitator posts for them; empty for oneself.
+        var guest: String?
     }
 
     struct ThemeForm: Content {
@@ -52,7 +54,8 @@ enum BoardController {
         let form = try req.content.decode(PostItForm.self)
         return try await change(req, form: { $0.postItForm = form }) { workshop, access in
             let note = try await Board.addPostIt(to: workshop, access: access, groupID: form.group.flatMap(UUID.init(uuidString:)),
-                                                 text: form.text, anonymous: form.anonymous == "yes", on: req)
+                                                 text: form.text, anonymous: form.anonymous == "yes",
+                                                 guest: form.guest.flatMap(UUID.init(uuidString:)), on: req)
             return BoardPage.anchor(try note.requireID())
         }
     }

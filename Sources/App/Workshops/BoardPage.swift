@@ -75,6 +75,10 @@ enum BoardPage {
                 ? H.void("input", [("type", "hidden"), ("name", "group"), ("value", model.board.groups[0].id.uuidString.lowercased())])
                 : Components.select(name: "group", label: "Group", options: model.board.groups.map { ($0.id.uuidString.lowercased(), $0.name) },
                                     selected: selected, errors: errors),
+            model.canFacilitate && !model.board.guests.isEmpty
+                ? Components.select(name: "guest", label: "From", options: [("", "You")] + model.board.guests.map { ($0.id.uuidString.lowercased(), $0.name) },
+                                    selected: model.postItForm.guest ?? "", hint: "Guests have no account: post their ideas for them", errors: errors)
+                : .empty,
             Components.textarea(name: "text", label: "Your idea", hint: "Up to \(PostIt.maxLength) characters", value: model.postItForm.text ?? "", rows: 3, errors: errors),
             model.board.allowAnonymous
                 ? Components.checkboxes(name: "anonymous", legend: "Your name", choices: [.init(value: "yes", label: "Post without my name", checked: model.postItForm.anonymous == "yes")],

@@ -40,6 +40,12 @@ enum BoardQueries {
         var mine: Bool
     }
 
+    /// A guest without an account, for whom a facilitator can post.
+    struct Guest: Codable, Sendable, Equatable {
+        var id: UUID
+        var name: String
+    }
+
     struct Model: Codable, Sendable, Equatable {
         var workshopId: UUID
         var votesPerParticipant: Int
@@ -48,6 +54,7 @@ enum BoardQueries {
         /// The viewer's breakout group, when they have one.
         var myGroupId: UUID?
         var groups: [Group]
+        var guests: [Guest]
         var themes: [Theme]
         var postIts: [Note]
     }
@@ -63,15 +70,15 @@ enum BoardQueries {
         let elements = try await Frameworks.latestElements(links.compactMap(\.elementID), on: db)
         let riskIDs = links.compactMap { $0.$risk.id }
         let risks = riskIDs.isEmpty ? [] : try await Risk.query(on: db).filter(\.$id ~~ riskIDs).all()
-        var myGroup: UUID?
-        if let me {
-            myGroup = try await WorkshopParticipant.query(on: db).filter(\.$workshop.$id == workshopID).filter(\.$person.$id == me).first()?.$group.id
-        }
+        let people = try await WorkshopParticipant.query(on: db).filter(\.$workshop.$id == workshopID).all()
+        let myGroup = me.flatMap { me in people.first { $0.$person.id == me }?.$group.id }
+        let guests = try people.filter { $0.$person.id == nil }.map { Guest(id: try $0.requireID(), name: $0.guestLabel) }
         let used = me.map { person in votes.filter { $0.personID == person }.count } ?? 0
         return Model(
             workshopId: workshopID, votesPerParticipant: workshop.votesPerParticipant,
             votesLeft: me == nil ? 0 : max(0, workshop.votesPerParticipant - used), allowAnonymous: workshop.allowAnonymous, myGroupId: myGroup,
             groups: try groups.map { Group(id: try $0.requireID(), name: $0.name, question: $0.question) },
+            guests: guests.sorted { $0.name < $1.name },
             themes: try themes.map { theme in
                 let id = try theme.requireID()
                 let mine = links.filter { $0.$theme.id == id }

@@ -164,6 +164,8 @@ final class WorkshopParticipant: Model, @unchecked Sendable {
     }
 
     var roleValue: Role { Role(rawValue: role) ?? .participant }
+    /// A guest as named on the board: "Cllr Jo Bloggs (Elmbridge Vale Council)".
+    var guestLabel: String { [guestName, guestOrganisation.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ") }
 }
 
 extension WorkshopParticipant: Auditable {

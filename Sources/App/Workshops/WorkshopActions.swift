@@ -75,7 +75,15 @@ enum WorkshopActions {
             errors.append(.init(field: fieldName("ownerId"), message: "Choose who will do it"))
         }
         guard errors.isEmpty, let clean, let owner else { throw AppError.invalid(errors) }
-        return try await Actions.create(owner: owner, description: clean.description, dueOn: clean.dueOn, source: .workshop,
-                                        sourceID: try workshop.requireID(), sourceLabel: workshop.actionLabel, on: req)
+        let action = try await Actions.create(owner: owner, description: clean.description, dueOn: clean.dueOn, source: .workshop,
+                                              sourceID: try workshop.requireID(), sourceLabel: workshop.actionLabel, on: req)
+        // The owner hears of it, unless they recorded it themselves.
+        if owner != req.principal?.personID {
+            let due = clean.dueOn.map { ", due \(DisplayFormat.calendarDate($0))" } ?? ""
+            try await Reminders.insert([.init(person: owner, key: "workshop-action:\(try action.requireID().uuidString.lowercased())",
+                                              message: "An action for you from \(workshop.title): \(clean.description)\(due).",
+                                              link: SiteURL.myActions.path)], on: req.database)
+        }
+        return action
     }
 }

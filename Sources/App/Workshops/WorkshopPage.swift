@@ -46,7 +46,7 @@ enum WorkshopPage {
             series: try series.map { (try $0.requireID(), $0.title) }, published: workshop.isPublished, canFacilitate: access.canFacilitate,
             groups: try groups.map { .init(id: try $0.requireID(), name: $0.name, question: $0.question) },
             people: try people.map { p in
-                Person(id: try p.requireID(), name: p.person?.displayName ?? [p.guestName, p.guestOrganisation.map { "(\($0))" }].compactMap { $0 }.joined(separator: " "),
+                Person(id: try p.requireID(), name: p.person?.displayName ?? p.guestLabel,
                        role: p.roleValue, guest: p.person == nil, groupID: p.$group.id)
             }.sorted { ($0.role == .facilitator ? 0 : 1, $0.name) < ($1.role == .facilitator ? 0 : 1, $1.name) })
     }

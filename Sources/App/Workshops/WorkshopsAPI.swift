@@ -126,13 +126,15 @@ enum WorkshopsAPI {
         var groupId: UUID?
         var text: String?
         var anonymous: Bool?
+        /// Facilitators: a guest's participant id, to post for them.
+        var guestId: UUID?
     }
 
     @Sendable static func addPostIt(req: Request) async throws -> Response {
         let (workshop, access) = try await WorkshopAccess.load(req, need: \.canContribute)
         let input = try req.content.decode(PostItInput.self)
         let postIt = try await Board.addPostIt(to: workshop, access: access, groupID: input.groupId, text: input.text,
-                                               anonymous: input.anonymous ?? false, on: req)
+                                               anonymous: input.anonymous ?? false, guest: input.guestId, on: req)
         return try await note(postIt, access: access).encodeResponse(status: .created, for: req)
     }
 
