@@ -374,4 +374,33 @@ struct WorkshopsTests {
             #expect(notices.body.string.contains("An action for you from Leadership of place: Write to residents."))
         }
     }
+
+    @Test("A write-up published to a chosen audience reaches the people in it, and only them; a bad rule is named")
+    func chosenAudience() async throws {
+        try await withApp { app in
+            // setup
+            var s = try await Self.session(app)
+            let unit = try await Fixtures.unit(app, code: "HWY")
+            let reader = try await Fixtures.person(app, ref: "H1", name: "Hana", unit: unit.id)
+            try await Fixtures.account(app, email: "hana@x.org", personID: reader.id)
+            var hana = Browser(app)
+            try await hana.signIn(email: "hana@x.org")
+            try await s.facilitator.get("/workshops/\(s.id)/write-up")
+            let form = ["write_up": "# Notes", "audience": "chosen", "publish": "yes", "rule": "unit", "unit": "HWY"]
+            // act
+            let bad = try await s.facilitator.post("/workshops/\(s.id)/write-up", form: form.merging(["unit": "NOPE"]) { $1 })
+            let hanaBefore = try await hana.get("/workshops/\(s.id)/write-up")
+            let published = try await s.facilitator.post("/workshops/\(s.id)/write-up", form: form)
+            let hanaAfter = try await hana.get("/workshops/\(s.id)/write-up")
+            let outsider = try await s.outsider.get("/workshops/\(s.id)/write-up")
+            let ann = try await s.ann.get("/workshops/\(s.id)/write-up")
+            // check
+            #expect(bad.status == .badRequest && bad.body.string.contains("href=\"#unit\""))
+            #expect(hanaBefore.status == .notFound)
+            #expect(published.status == .seeOther)
+            #expect(hanaAfter.status == .ok && hanaAfter.body.string.contains("Notes</h2>"))
+            #expect(ann.body.string.contains("for the people who took part and everyone in Unit HWY"))
+            #expect(outsider.status == .notFound)
+        }
+    }
 }

@@ -25,6 +25,7 @@ struct CreateWorkshops: AsyncMigration {
             .field("write_up", .string)
             .field("write_up_audience", .string)
             .field("write_up_published_at", .datetime)
+            .field("write_up_rule", .string)
             .field("series_id", .uuid, .references(WorkshopSeries.schema, "id", onDelete: .setNull))
             .field("series_position", .int)
             .field("created_by", .uuid)

@@ -23,12 +23,13 @@ final class Workshop: Model, @unchecked Sendable {
 
     /// Who may read the published write-up besides the people who took part.
     enum Audience: String, Codable, Sendable, CaseIterable {
-        case participants, organisation
+        case participants, organisation, chosen
 
         var label: String {
             switch self {
             case .participants: "The people who took part"
             case .organisation: "Everyone in the organisation"
+            case .chosen: "The people taking part and an audience chosen below"
             }
         }
     }
@@ -55,6 +56,8 @@ final class Workshop: Model, @unchecked Sendable {
     /// An `Audience` raw value, set when the write-up is published.
     @OptionalField(key: "write_up_audience") var writeUpAudience: String?
     @OptionalField(key: "write_up_published_at") var writeUpPublishedAt: Date?
+    /// For `Audience.chosen`: the `CapableCore.Audience` as JSON.
+    @OptionalField(key: "write_up_rule") var writeUpRule: String?
     /// The place in its series (1, 2, 3…), when it is part of one.
     @OptionalField(key: "series_position") var seriesPosition: Int?
     @OptionalField(key: "created_by") var createdBy: UUID?
@@ -81,6 +84,7 @@ final class Workshop: Model, @unchecked Sendable {
     var formatValue: Format { Format(rawValue: format) ?? .workshop }
     var questionList: [String] { questions.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
     var isPublished: Bool { writeUpPublishedAt != nil }
+    var writeUpReaders: CapableCore.Audience? { writeUpRule.flatMap { try? JSONDecoder().decode(CapableCore.Audience.self, from: Data($0.utf8)) } }
     /// How the shared action list names the session.
     var actionLabel: String { "Workshop: \(title), \(DisplayFormat.calendarDate(heldOn))" }
 }
@@ -90,7 +94,7 @@ extension Workshop: Auditable {
     var auditSnapshot: [String: String?] {
         ["title": title, "purpose": purpose, "questions": questions, "held_on": heldOn, "format": format,
          "allow_anonymous": allowAnonymous ? "yes" : "no", "votes_per_participant": String(votesPerParticipant),
-         "write_up": writeUp, "write_up_audience": writeUpAudience,
+         "write_up": writeUp, "write_up_audience": writeUpAudience, "write_up_rule": writeUpRule,
          "write_up_published_at": writeUpPublishedAt.map { ISO8601DateFormatter().string(from: $0) },
          "series_id": $series.id?.uuidString, "series_position": seriesPosition.map(String.init)]
     }

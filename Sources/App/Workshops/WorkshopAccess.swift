@@ -11,6 +11,7 @@ struct WorkshopAccess: Sendable {
     var role: WorkshopParticipant.Role?
     /// HR, an administrator, or the person who set it up.
     var organiser: Bool
+    /// The write-up is published to an audience the caller is in (everyone, or a chosen one).
     var writeUpOpenToAll: Bool
 
     var canFacilitate: Bool { organiser || role == .facilitator }
@@ -26,7 +27,17 @@ struct WorkshopAccess: Sendable {
                 .filter(\.$person.$id == me).first()?.roleValue
         }
         let organiser = principal.roles.contains(.hr) || principal.roles.contains(.admin) || workshop.createdBy == principal.accountID
-        let open = workshop.isPublished && workshop.writeUpAudience == Workshop.Audience.organisation.rawValue
+        var open = false
+        if workshop.isPublished {
+            switch Workshop.Audience(rawValue: workshop.writeUpAudience ?? "") {
+            case .organisation: open = true
+            case .chosen:
+                if let me = principal.personID, let readers = workshop.writeUpReaders {
+                    open = AudienceEvaluator.contains(me, in: readers, snapshot: try await Audiences.snapshot(on: db), today: .today)
+                }
+            case .participants, nil: open = false
+            }
+        }
         return WorkshopAccess(principal: principal, role: role, organiser: organiser, writeUpOpenToAll: open)
     }
 

@@ -11,6 +11,18 @@ enum WriteUpController {
         var audience: String?
         /// "yes" publishes; anything else saves a draft.
         var publish: String?
+        // A chosen audience, with the audience page's fields.
+        var rule: String?
+        var unit: String?
+        var subunits: String?
+        var role: String?
+        var grade_low: String?
+        var grade_high: String?
+        var days: String?
+
+        var audienceQuery: AudiencesController.Query {
+            .init(rule: rule, unit: unit, subunits: subunits, role: role.flatMap(UUID.init(uuidString:)), grade_low: grade_low, grade_high: grade_high, days: days)
+        }
     }
 
     static let maxLength = 50_000
@@ -22,6 +34,7 @@ enum WriteUpController {
 
     static func render(_ workshop: Workshop, access: WorkshopAccess, form: Form? = nil, errors: [FieldError] = [], req: Request) async throws -> HTML {
         var model = try await WriteUpPage.query(workshop, access: access, today: .today, on: req.database)
+        if access.canFacilitate { model.roles = try await SurveysController.roles(on: req.database).map { .init(id: $0.0, title: $0.1) } }
         if let form { model.form = form }
         model.errors = errors
         if req.query[String.self, at: "print"] == "1", model.published {
@@ -40,6 +53,16 @@ enum WriteUpController {
         if publish && text.isEmpty { errors.append(.init(field: "write_up", message: "Write the write-up before publishing it")) }
         let audience = Workshop.Audience(rawValue: form.audience ?? "")
         if publish && audience == nil { errors.append(.init(field: "audience", message: "Choose who can read the write-up")) }
+        var readers: String?
+        if publish && audience == .chosen {
+            let (rule, ruleErrors) = try await AudiencesController.rule(from: form.audienceQuery, on: req.database)
+            errors += ruleErrors
+            if let rule {
+                readers = String(decoding: try JSONEncoder().encode(CapableCore.Audience(name: "Readers of \(workshop.title)", rules: [rule])), as: UTF8.self)
+            } else if ruleErrors.isEmpty {
+                errors.append(.init(field: "rule", message: "Choose who else can read the write-up"))
+            }
+        }
         guard errors.isEmpty else {
             return try await render(workshop, access: access, form: form, errors: errors, req: req).response(status: .badRequest)
         }
@@ -47,6 +70,7 @@ enum WriteUpController {
             w.writeUp = text.isEmpty ? nil : text
             if publish {
                 w.writeUpAudience = audience?.rawValue
+                w.writeUpRule = readers
                 w.writeUpPublishedAt = Date()
             }
         }

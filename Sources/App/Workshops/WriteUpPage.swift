@@ -17,12 +17,20 @@ enum WriteUpPage {
         var published: Bool
         var publishedAt: Date?
         var audience: Workshop.Audience?
+        /// Who can read it, in words: "the people who took part and everyone in Unit X".
+        var readers: String
         var canFacilitate: Bool
         var board: BoardQueries.Model
         var actions: [WorkshopActions.Row]
         var followThrough: String
         var form = WriteUpController.Form()
         var errors: [FieldError] = []
+        /// Job roles, for choosing an audience.
+        var roles: [Role] = []
+
+        struct Role: Encodable { var id: UUID; var title: String }
+
+        enum CodingKeys: CodingKey { case id, title, heldOn, format, questions, text, published, publishedAt, audience, readers, canFacilitate, board, actions, followThrough, form, errors }
     }
 
     static func query(_ workshop: Workshop, access: WorkshopAccess, today: CalendarDate, on db: any Database) async throws -> Model {
@@ -31,9 +39,15 @@ enum WriteUpPage {
         var form = WriteUpController.Form()
         form.write_up = workshop.writeUp
         form.audience = workshop.writeUpAudience ?? Workshop.Audience.participants.rawValue
+        form.rule = "allStaff"
+        let audience = workshop.writeUpAudience.flatMap(Workshop.Audience.init)
+        var readers = (audience ?? .participants).label.lowercased()
+        if audience == .chosen, let chosen = workshop.writeUpReaders {
+            readers = "the people who took part and " + chosen.description(using: try await Audiences.names(on: db)).lowercasingFirstLetter
+        }
         return Model(id: id, title: workshop.title, heldOn: workshop.heldOn, format: workshop.formatValue.label, questions: workshop.questionList,
                      text: workshop.writeUp ?? "", published: workshop.isPublished, publishedAt: workshop.writeUpPublishedAt,
-                     audience: workshop.writeUpAudience.flatMap(Workshop.Audience.init), canFacilitate: access.canFacilitate,
+                     audience: audience, readers: readers, canFacilitate: access.canFacilitate,
                      board: try await BoardQueries.board(workshop, access: access, on: db), actions: log.rows,
                      followThrough: log.followThrough.summary, form: form)
     }
@@ -65,7 +79,7 @@ enum WriteUpPage {
             return model.canFacilitate ? H.el("p", H.cls("govuk-body"), Components.tag("Draft", colour: "grey"), H.text(" Only facilitators can see it until it is published.")) : .empty
         }
         return H.el("p", H.cls("govuk-body"), Components.tag("Published", colour: "green"),
-                    H.text(" \(DisplayFormat.dateTime(at)), for \((model.audience ?? .participants).label.lowercased()). "),
+                    H.text(" \(DisplayFormat.dateTime(at)), for \(model.readers). "),
                     H.link("Print the write-up", to: .workshops(.writeUp(model.id, print: true))))
     }
 
@@ -76,6 +90,10 @@ enum WriteUpPage {
                                 value: model.form.write_up ?? "", rows: 12, errors: model.errors),
             Components.radios(name: "audience", legend: "Who can read it once published",
                               choices: Workshop.Audience.allCases.map { ($0.rawValue, $0.label) }, selected: model.form.audience ?? "", errors: model.errors),
+            H.el("details", H.cls("govuk-details"), H.flag("open", model.form.audience == Workshop.Audience.chosen.rawValue),
+                H.el("summary", H.cls("govuk-details__summary"), H.el("span", H.cls("govuk-details__summary-text"), H.text("Choose the audience"))),
+                H.el("div", H.cls("govuk-details__text"),
+                     AudiencePage.ruleFields(model.form.audienceQuery, roles: model.roles.map { ($0.id, $0.title) }, errors: model.errors))),
             H.el("div", H.cls("govuk-button-group"),
                 H.el("button", H.cls("govuk-button"), H.attr("type", "submit"), H.attr("name", "publish"), H.attr("value", "yes"),
                      H.text(model.published ? "Publish the changes" : "Publish")),

@@ -40,7 +40,7 @@ public struct Audience: Codable, Hashable, Sendable {
 extension String {
     /// "Everyone in Highways" reads better mid-sentence as "everyone in Highways"; only the first
     /// letter changes, so unit names keep their capitals.
-    fileprivate var lowercasingFirstLetter: String {
+    public var lowercasingFirstLetter: String {
         guard let first else { return self }
         return first.lowercased() + dropFirst()
     }
