@@ -50,21 +50,29 @@ struct SurveysTests {
     func start() async throws {
         try await withApp { app in
             // setup
-            _ = try await Self.organisation(app)
+            let org = try await Self.organisation(app)
             var hr = try await RecruitmentFixtures.browser(app, "od@x.org", roles: [.hr])
             try await hr.get("/surveys/new")
             // act
             let bad = try await hr.post("/surveys", form: ["title": "", "rule": "unit", "unit": "NOPE", "closes_on": "01/01/2020"])
+            _ = try await Fixtures.unit(app, code: "EMPTY")
+            let nobody = try await hr.post("/surveys", form: ["title": "Pulse", "rule": "unit", "unit": "EMPTY", "sets[]": "trust"])
             let made = try await hr.post("/surveys", form: ["title": "Pulse: spring", "rule": "unit", "unit": "D", "subunits": "yes",
                                                            "sets[]": "trust", "questions": "I know what is expected of me", "comments": "yes"])
+            // Someone who joins the directorate afterwards is not asked: the population is fixed at the start.
+            let late = try await Fixtures.person(app, ref: "LATE", name: "Late", unit: org.red.id)
             let staff = try await RecruitmentFixtures.browser(app, "plain@x.org")
             var plain = staff
             let refused = try await plain.get("/surveys/new")
             // check
             #expect(bad.status == .badRequest)
             for field in ["title", "unit", "closes_on", "sets"] { #expect(bad.body.string.contains("href=\"#\(field)\""), "\(field)") }
+            #expect(nobody.status == .badRequest && nobody.body.string.contains("Nobody is in this audience today"))
             #expect(made.status == .seeOther)
             let survey = try #require(try await Survey.query(on: app.db).first())
+            #expect(try await SurveyInvitation.query(on: app.db).count() == 11)
+            #expect(try await Surveys.isAsked(late.id!, survey: survey, on: app.db) == false)
+            #expect(try await Survey.query(on: app.db).count() == 1, "the refused survey was not kept")
             let questions = try await SurveyQuestion.query(on: app.db).sort(\.$position).all()
             #expect(questions.map(\.key) == ["trust.colleagues", "trust.manager", "trust.responsibility", "trust.follow-through", "own.5", "comments"])
             #expect(survey.audience?.rules.count == 1)

@@ -23,6 +23,12 @@ struct CreateSurveys: AsyncMigration {
             .field("text", .string, .required)
             .field("position", .int, .required)
             .create()
+        try await database.schema(SurveyInvitation.schema)
+            .id()
+            .field("survey_id", .uuid, .required, .references(Survey.schema, "id", onDelete: .cascade))
+            .field("person_id", .uuid, .required, .references(Person.schema, "id", onDelete: .cascade))
+            .unique(on: "survey_id", "person_id")
+            .create()
         try await database.schema(SurveyParticipation.schema)
             .id()
             .field("survey_id", .uuid, .required, .references(Survey.schema, "id", onDelete: .cascade))
@@ -44,13 +50,14 @@ struct CreateSurveys: AsyncMigration {
             .field("text", .string)
             .create()
         guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "survey_invitations_person").on(SurveyInvitation.schema).column("person_id").run()
         try await sql.create(index: "survey_questions_survey").on(SurveyQuestion.schema).column("survey_id").run()
         try await sql.create(index: "survey_responses_survey").on(SurveyResponse.schema).column("survey_id").run()
         try await sql.create(index: "survey_answers_response").on(SurveyAnswer.schema).column("response_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SurveyAnswer.schema, SurveyResponse.schema, SurveyParticipation.schema, SurveyQuestion.schema, Survey.schema] {
+        for schema in [SurveyAnswer.schema, SurveyResponse.schema, SurveyParticipation.schema, SurveyInvitation.schema, SurveyQuestion.schema, Survey.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -93,8 +93,7 @@ enum SurveyResults {
         let questions = try await SurveyQuestion.query(on: db).filter(\.$survey.$id == id).sort(\.$position).all()
             .filter { $0.kindValue == .scale }.map { Question(key: $0.key, text: $0.text) }
         let (responses, comments) = responses(try await rows(id, on: db))
-        let snapshot = try await Audiences.snapshot(on: db)
-        let asked = survey.audience.map { AudienceEvaluator.members(of: $0, in: snapshot, today: .today).count } ?? 0
+        let asked = try await SurveyInvitation.query(on: db).filter(\.$surveyID == id).count()
         let units = try await OrgUnit.query(on: db).all()
         let names = Dictionary(units.compactMap { u in u.id.map { ($0, u.name) } }, uniquingKeysWith: { a, _ in a })
         let tree = units.compactMap { u in u.id.map { AudienceUnit(id: $0, parentID: u.$parent.id) } }

@@ -38,7 +38,11 @@ enum Surveys {
                               closesOn: closes, sets: chosen, custom: own, comments: comments))
     }
 
-    static func create(_ setup: Setup, on req: Request) async throws -> Survey {
+    /// Starts a survey: its questions, and everyone in the audience today asked. An audience
+    /// with nobody in it is refused (on `ruleField`).
+    static func create(_ setup: Setup, ruleField: String = "rule", on req: Request) async throws -> Survey {
+        let members = AudienceEvaluator.members(of: setup.audience, in: try await Audiences.snapshot(on: req.database), today: .today)
+        guard !members.isEmpty else { throw AppError.invalid([.init(field: ruleField, message: "Nobody is in this audience today: choose another")]) }
         let survey = Survey()
         survey.title = setup.title
         survey.intro = setup.intro
@@ -60,15 +64,20 @@ enum Surveys {
                                             position: questions.count + 1))
         }
         try await questions.create(on: req.database)
+        for chunk in members.sorted(by: { $0.uuidString < $1.uuidString }).chunks(of: 500) {
+            var insert = req.database.sql.insert(into: SurveyInvitation.schema).columns("id", "survey_id", "person_id")
+            for person in chunk { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(person)) }
+            try await insert.run()
+        }
         try await req.audit("add questions", entity: Survey.auditEntity, id: id.uuidString,
-                            changes: [FieldChange(field: "questions", old: nil, new: questions.map(\.text).joined(separator: "\n"))])
+                            changes: [FieldChange(field: "questions", old: nil, new: questions.map(\.text).joined(separator: "\n")),
+                                      FieldChange(field: "asked", old: nil, new: String(members.count))])
         return survey
     }
 
-    /// Whether a person is asked: in the audience today.
+    /// Whether a person is asked: in the audience when the survey started.
     static func isAsked(_ person: UUID, survey: Survey, on db: any Database) async throws -> Bool {
-        guard let audience = survey.audience else { return false }
-        return AudienceEvaluator.contains(person, in: audience, snapshot: try await Audiences.snapshot(on: db), today: .today)
+        try await SurveyInvitation.query(on: db).filter(\.$surveyID == survey.requireID()).filter(\.$personID == person).count() > 0
     }
 
     static func hasAnswered(_ person: UUID, survey: UUID, on db: any Database) async throws -> Bool {

@@ -58,7 +58,7 @@ enum SurveysAPI {
         switch result {
         case .failure(let error): throw error
         case .success(let setup):
-            let survey = try await Surveys.create(setup, on: req)
+            let survey = try await Surveys.create(setup, ruleField: "audience.rule", on: req)
             return try await detail(survey, principal: try req.requirePrincipal(), on: req.database).encodeResponse(status: .created, for: req)
         }
     }

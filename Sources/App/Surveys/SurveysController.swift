@@ -58,8 +58,13 @@ enum SurveysController {
         case .failure(let error):
             throw error
         case .success(let setup):
-            let survey = try await Surveys.create(setup, on: req)
-            return req.redirect(to: SiteURL.surveys(.survey(try survey.requireID())).path, redirectType: .normal)
+            do {
+                let survey = try await Surveys.create(setup, on: req)
+                return req.redirect(to: SiteURL.surveys(.survey(try survey.requireID())).path, redirectType: .normal)
+            } catch AppError.invalid(let errors) {
+                return SurveyFormPage.view(.init(form: form, roles: try await roles(on: req.database), errors: errors), context: PageContext(req))
+                    .response(status: .badRequest)
+            }
         }
     }
 
