@@ -191,6 +191,18 @@ def test_an_open_space_session_from_post_its_to_write_up(driver, demo, more_driv
     follow(driver, link(driver, "Print the write-up"))
     assert "Reflection time, not presenteeism" in main_text(driver)
 
+    # The demo's top-team series: one action log across its sessions, with the follow-through.
+    visit(driver, demo.url("/workshops"))
+    follow(driver, link(driver, "Top team workshops for a new cabinet and corporate management team"))
+    log = table_dicts(driver, "Actions agreed")
+    assert any(row["Action"] == "Draft the joint vision statement for cabinet" and row["Status"] == "Overdue" for row in log), log
+    assert "50% followed through (1 done, 1 overdue)" in main_text(driver)
+    # And the demo's open-space write-up, published to everyone, with its themes linked to the framework.
+    as_user(claire, demo, "fatima.begum@elmbridgevale.example")
+    visit(claire, demo.url("/workshops"))
+    follow(claire, link(claire, "Learning community: the leadership our places need"))
+    assert "Relationship-based leadership" in main_text(claire)
+
 
 def test_a_pulse_survey_shows_a_group_of_six_and_folds_a_group_of_four(driver, demo):
     as_user(driver, demo, HELEN)

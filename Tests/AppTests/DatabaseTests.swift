@@ -85,6 +85,12 @@ struct DatabaseTests {
             let hr = try #require(accounts.first { $0.roles.contains(.hr) })
             var browser = Browser(app)
             #expect(try await browser.signIn(email: hr.email, password: hr.password).status == .seeOther)
+            // The workshops: an open-space session with its themes linked to the framework, and the top-team series.
+            #expect(try await Workshop.query(on: app.db).count() == 4)
+            #expect(try await WorkshopThemeLink.query(on: app.db).count() == 4)
+            #expect(try await WorkshopSeries.query(on: app.db).first()?.template == "top-team")
+            let board = try await browser.get("/workshops")
+            #expect(board.body.string.contains("Learning community: the leadership our places need"))
             await #expect(throws: CommandFailure.self) {
                 _ = try await DemoCouncil.load(on: app.db) { try Bcrypt.hash($0, cost: 4) }
             }

@@ -178,6 +178,8 @@ enum DemoCouncil {
             try await DemoRecruitment.load(unitIDs: unitIDs, personIDs: personIDs, on: tx)
             try await DemoLearning.load(personIDs: personIDs, on: tx)
             try await DemoRisk.load(unitIDs: unitIDs, personIDs: personIDs, on: tx)
+            let names = Dictionary(everyone.map { ($0.0, "\($0.1) \($0.2)") }, uniquingKeysWith: { first, _ in first })
+            try await DemoWorkshops.load(personIDs: personIDs, names: names, on: tx)
             try await Audit.append("seed", entity: "demo_council", id: "EVC",
                                    changes: [.init(field: "people", old: nil, new: String(everyone.count))], context: .system, on: tx)
             return result
