@@ -110,7 +110,7 @@ struct SurveysTests {
             #expect(twice.status == .conflict && twice.body.string.contains("already answered"))
             #expect(outsider.status == .forbidden)
             #expect(try await SurveyResponse.query(on: app.db).count() == 1)
-            #expect(try await SurveyParticipation.query(on: app.db).count() == 1)
+            #expect(try await SurveyInvitation.query(on: app.db).filter(\.$answered == true).count() == 1)
             #expect(try await SurveyAnswer.query(on: app.db).count() == 5, "four statements and the comment, once")
             let row = try #require(try await SurveyResponse.query(on: app.db).first())
             #expect(row.unitID == org.red.id && row.submittedOn == CalendarDate.today.description)

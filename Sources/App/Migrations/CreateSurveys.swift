@@ -1,7 +1,8 @@
 import Fluent
 import SQLKit
 
-/// Pulse surveys: questions, who has answered (kept apart), and the anonymous responses.
+/// Pulse surveys: questions, who is asked and whether they have answered, and the anonymous
+/// responses, with nothing linking the two.
 struct CreateSurveys: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Survey.schema)
@@ -27,13 +28,7 @@ struct CreateSurveys: AsyncMigration {
             .id()
             .field("survey_id", .uuid, .required, .references(Survey.schema, "id", onDelete: .cascade))
             .field("person_id", .uuid, .required, .references(Person.schema, "id", onDelete: .cascade))
-            .unique(on: "survey_id", "person_id")
-            .create()
-        try await database.schema(SurveyParticipation.schema)
-            .id()
-            .field("survey_id", .uuid, .required, .references(Survey.schema, "id", onDelete: .cascade))
-            .field("person_id", .uuid, .required, .references(Person.schema, "id", onDelete: .cascade))
-            // The database itself refuses a second answer from the same person.
+            .field("answered", .bool, .required)
             .unique(on: "survey_id", "person_id")
             .create()
         try await database.schema(SurveyResponse.schema)
@@ -57,7 +52,7 @@ struct CreateSurveys: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SurveyAnswer.schema, SurveyResponse.schema, SurveyParticipation.schema, SurveyInvitation.schema, SurveyQuestion.schema, Survey.schema] {
+        for schema in [SurveyAnswer.schema, SurveyResponse.schema, SurveyInvitation.schema, SurveyQuestion.schema, Survey.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -74,38 +74,18 @@ final class SurveyQuestion: Model, @unchecked Sendable {
     var kindValue: Kind { Kind(rawValue: kind) ?? .scale }
 }
 
-/// That a person is asked: everyone in the audience on the day the survey started. Fixing the
-/// population then keeps the response rate's denominator steady and makes "am I asked?" one
-/// indexed look-up rather than an evaluation of the whole organisation.
+/// That a person is asked (everyone in the audience on the day the survey started), and
+/// whether they have answered: nothing about what they said. Fixing the population at the start
+/// keeps the response rate's denominator steady and makes "am I asked?" one indexed look-up.
 final class SurveyInvitation: Model, @unchecked Sendable {
     static let schema = "survey_invitations"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "survey_id") var surveyID: UUID
     @Field(key: "person_id") var personID: UUID
+    @Field(key: "answered") var answered: Bool
 
     init() {}
-
-    init(surveyID: UUID, personID: UUID) {
-        self.surveyID = surveyID
-        self.personID = personID
-    }
-}
-
-/// That a person has answered a survey, and nothing about what they said.
-final class SurveyParticipation: Model, @unchecked Sendable {
-    static let schema = "survey_participations"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "survey_id") var surveyID: UUID
-    @Field(key: "person_id") var personID: UUID
-
-    init() {}
-
-    init(surveyID: UUID, personID: UUID) {
-        self.surveyID = surveyID
-        self.personID = personID
-    }
 }
 
 /// One anonymous set of answers: the respondent's unit at the time, the day, and the answers.

@@ -65,8 +65,8 @@ enum Surveys {
         }
         try await questions.create(on: req.database)
         for chunk in members.sorted(by: { $0.uuidString < $1.uuidString }).chunks(of: 500) {
-            var insert = req.database.sql.insert(into: SurveyInvitation.schema).columns("id", "survey_id", "person_id")
-            for person in chunk { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(person)) }
+            var insert = req.database.sql.insert(into: SurveyInvitation.schema).columns("id", "survey_id", "person_id", "answered")
+            for person in chunk { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(person), SQLBind(false)) }
             try await insert.run()
         }
         try await req.audit("add questions", entity: Survey.auditEntity, id: id.uuidString,
@@ -81,7 +81,7 @@ enum Surveys {
     }
 
     static func hasAnswered(_ person: UUID, survey: UUID, on db: any Database) async throws -> Bool {
-        try await SurveyParticipation.query(on: db).filter(\.$surveyID == survey).filter(\.$personID == person).count() > 0
+        try await SurveyInvitation.query(on: db).filter(\.$surveyID == survey).filter(\.$personID == person).filter(\.$answered == true).count() > 0
     }
 
     /// Records one person's answers: scores 1 to 5 by question id, free text by question id.
@@ -118,10 +118,16 @@ enum Surveys {
         }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         let unit = try await Person.find(person, on: req.database)?.$orgUnit.id
-        // Who answered and what they said go into separate tables with nothing linking them, and
-        // the response carries only the day. The audit trail records that the person answered,
+        // Who answered (the invitation) and what they said (the response) are in separate tables
+        // with nothing linking them, and the response carries only the day. The audit trail records that the person answered,
         // not what.
-        try await SurveyParticipation(surveyID: surveyID, personID: person).create(on: req.database)
+        // Marked answered only if not already: of two answers sent at once, one changes the row.
+        struct Marked: Decodable { var id: UUID }
+        let marked = try await req.database.sql.raw("""
+            UPDATE survey_invitations SET answered = \(bind: true)
+            WHERE survey_id = \(bind: surveyID) AND person_id = \(bind: person) AND answered = \(bind: false) RETURNING id
+            """).all(decoding: Marked.self)
+        guard !marked.isEmpty else { throw AppError.conflict("You have already answered this survey. Each person answers once, so every answer counts the same.") }
         let response = SurveyResponse(surveyID: surveyID, unitID: unit, submittedOn: CalendarDate.today.description)
         try await response.create(on: req.database)
         let responseID = try response.requireID()

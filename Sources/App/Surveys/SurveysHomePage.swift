@@ -30,8 +30,9 @@ enum SurveysHomePage {
         let respondents = Dictionary(counts.map { ($0.survey_id, $0.n) }, uniquingKeysWith: { a, _ in a })
         var forMe: [Row] = []
         if let me = principal.personID {
-            let asked = Set(try await SurveyInvitation.query(on: db).filter(\.$personID == me).all().map(\.surveyID))
-            let answered = Set(try await SurveyParticipation.query(on: db).filter(\.$personID == me).all().map(\.surveyID))
+            let invitations = try await SurveyInvitation.query(on: db).filter(\.$personID == me).all()
+            let asked = Set(invitations.map(\.surveyID))
+            let answered = Set(invitations.filter(\.answered).map(\.surveyID))
             for survey in surveys {
                 let id = try survey.requireID()
                 guard asked.contains(id) else { continue }
