@@ -174,3 +174,12 @@ struct SecurityTests {
 enum TestFailure: Error {
     case secretInternalDetail
 }
+
+extension SecurityTests {
+    @Test("Attribute values are escaped, and values with nothing to escape come back unchanged")
+    func attributeEscaping() async throws {
+        #expect(H.escapeAttribute("x\" onmouseover='alert(1)' <b>&") == "x&quot; onmouseover=&#39;alert(1)&#39; &lt;b&gt;&amp;")
+        #expect(H.escapeAttribute("/workshops/0a1b-2c3d#postit-9") == "/workshops/0a1b-2c3d#postit-9")
+        #expect(H.escapeAttribute("café ✓") == "café ✓")
+    }
+}

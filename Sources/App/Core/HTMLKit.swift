@@ -36,6 +36,8 @@ enum H {
 
     /// Escapes a value for a double-quoted attribute.
     static func escapeAttribute(_ value: String) -> String {
+        // Most values (ids, paths, class names) have nothing to escape: hand them back as they are.
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) else { return value }
         var out = ""
         out.reserveCapacity(value.count)
         for character in value {

@@ -28,6 +28,7 @@ struct CreateWorkshops: AsyncMigration {
             .field("write_up_rule", .string)
             .field("series_id", .uuid, .references(WorkshopSeries.schema, "id", onDelete: .setNull))
             .field("series_position", .int)
+            .field("board_version", .int, .required)
             .field("created_by", .uuid)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)

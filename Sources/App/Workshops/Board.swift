@@ -8,6 +8,12 @@ import Vapor
 /// counted against each person's allowance. Each change is audited in the request's transaction;
 /// a refused change writes nothing.
 enum Board {
+    /// Records that the board has changed, for the ETag that polling compares (`WorkshopsAPI.board`).
+    /// Every change to post-its, themes, votes, links, groups or who is in them calls this.
+    static func changed(_ workshopID: UUID, on db: any Database) async throws {
+        try await db.sql.raw("UPDATE workshops SET board_version = board_version + 1 WHERE id = \(bind: workshopID)").run()
+    }
+
     /// Adds a post-it from the caller or, for a facilitator, on behalf of a guest without an
     /// account (`guest`: their participant id).
     static func addPostIt(to workshop: Workshop, access: WorkshopAccess, groupID: UUID?, text raw: String?, anonymous: Bool,
@@ -37,6 +43,7 @@ enum Board {
         let postIt = PostIt(workshopID: workshopID, groupID: try group.requireID(), text: text, authorID: guest == nil ? access.principal.personID : nil,
                             authorName: anonymous ? nil : author)
         try await req.create(postIt)
+        try await changed(workshopID, on: req.database)
         return postIt
     }
 
@@ -65,7 +72,10 @@ enum Board {
             }
             theme = found
         }
-        if postIt.$theme.id != themeID { try await req.update(postIt) { $0.$theme.id = themeID } }
+        if postIt.$theme.id != themeID {
+            try await req.update(postIt) { $0.$theme.id = themeID }
+            try await changed(postIt.$workshop.id, on: req.database)
+        }
         return theme
     }
 
@@ -73,6 +83,7 @@ enum Board {
     static func delete(_ postIt: PostIt, access: WorkshopAccess, on req: Request) async throws {
         guard access.canFacilitate || (postIt.authorID != nil && postIt.authorID == access.principal.personID) else { throw AppError.forbidden }
         try await req.delete(postIt)
+        try await changed(postIt.$workshop.id, on: req.database)
     }
 
     static func themeName(_ raw: String?, in workshopID: UUID, except: UUID? = nil, on db: any Database) async throws -> String {
@@ -95,12 +106,14 @@ enum Board {
         let count = try await WorkshopTheme.query(on: req.database).filter(\.$workshop.$id == workshopID).count()
         let theme = WorkshopTheme(workshopID: workshopID, name: name, position: count + 1)
         try await req.create(theme)
+        try await changed(workshopID, on: req.database)
         return theme
     }
 
     static func rename(_ theme: WorkshopTheme, to raw: String?, on req: Request) async throws {
         let name = try await themeName(raw, in: theme.$workshop.id, except: theme.id, on: req.database)
         try await req.update(theme) { $0.name = name }
+        try await changed(theme.$workshop.id, on: req.database)
     }
 
     /// Folds `theme` into `target` (same session): its post-its, votes and links move across and
@@ -126,6 +139,7 @@ enum Board {
             }
         }
         try await req.delete(theme)
+        try await changed(theme.$workshop.id, on: req.database)
         return target
     }
 
@@ -157,6 +171,7 @@ enum Board {
             }
             try await req.delete(vote)
         }
+        try await changed(workshopID, on: req.database)
     }
 
     /// Sets what a theme is about: framework element codes and risk references, comma separated.
@@ -186,5 +201,6 @@ enum Board {
         for risk in risks where !existing.contains(where: { $0.$risk.id == risk }) {
             try await req.create(WorkshopThemeLink(themeID: themeID, riskID: risk))
         }
+        try await changed(theme.$workshop.id, on: req.database)
     }
 }

@@ -61,6 +61,9 @@ final class Workshop: Model, @unchecked Sendable {
     /// The place in its series (1, 2, 3…), when it is part of one.
     @OptionalField(key: "series_position") var seriesPosition: Int?
     @OptionalField(key: "created_by") var createdBy: UUID?
+    /// Goes up by one with every change to the board or who is in which group (`Board.changed`):
+    /// polling compares it, so an unchanged board is answered without being read.
+    @Field(key: "board_version") var boardVersion: Int
 
     // relationships
     @OptionalParent(key: "series_id") var series: WorkshopSeries?
@@ -79,6 +82,7 @@ final class Workshop: Model, @unchecked Sendable {
         self.$series.id = seriesID
         self.seriesPosition = seriesPosition
         self.createdBy = createdBy
+        self.boardVersion = 0
     }
 
     var formatValue: Format { Format(rawValue: format) ?? .workshop }

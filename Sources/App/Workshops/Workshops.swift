@@ -73,6 +73,7 @@ enum Workshops {
             w.allowAnonymous = clean.allowAnonymous
             w.votesPerParticipant = clean.votes
         }
+        try await Board.changed(try workshop.requireID(), on: req.database)
     }
 
     /// Adds a breakout group with its own question.
@@ -87,6 +88,7 @@ enum Workshops {
         let count = try await WorkshopGroup.query(on: req.database).filter(\.$workshop.$id == workshop.requireID()).count()
         let group = WorkshopGroup(workshopID: try workshop.requireID(), name: name, question: question, position: count + 1)
         try await req.create(group)
+        try await Board.changed(try workshop.requireID(), on: req.database)
         return group
     }
 
@@ -123,6 +125,7 @@ enum Workshops {
             try await req.create(WorkshopParticipant(workshopID: workshopID, personID: nil, guestName: guest,
                                                      guestOrganisation: organisation.isEmpty ? nil : organisation, role: .participant))
         }
+        try await Board.changed(workshopID, on: req.database)
     }
 }
 

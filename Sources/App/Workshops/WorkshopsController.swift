@@ -172,6 +172,7 @@ enum WorkshopsController {
             }
             try await req.update(participant) { $0.$group.id = groupID }
         }
+        try await Board.changed(workshopID, on: req.database)
         return req.redirect(to: SiteURL.workshops(.workshop(workshopID)).path + "#participants", redirectType: .normal)
     }
 }
