@@ -113,6 +113,9 @@ struct SurveysTests {
             #expect(try await SurveyInvitation.query(on: app.db).filter(\.$answered == true).count() == 1)
             #expect(try await SurveyAnswer.query(on: app.db).count() == 5, "four statements and the comment, once")
             let row = try #require(try await SurveyResponse.query(on: app.db).first())
+            let notYet = try #require(try await Person.query(on: app.db).filter(\.$employeeRef == "R2").first()?.id)
+            #expect(try await Surveys.waiting(for: notYet, on: app.db) == 1)
+            #expect(try await Surveys.waiting(for: try #require(try await Person.query(on: app.db).filter(\.$employeeRef == "R1").first()?.id), on: app.db) == 0, "answered")
             #expect(row.unitID == org.red.id && row.submittedOn == CalendarDate.today.description)
         }
     }

@@ -8,7 +8,8 @@ enum HomeController {
     @Sendable static func home(req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let unread = try await principal.personID.asyncMap { try await NotificationsController.unreadCount(for: $0, on: req.database) }
-        return HomePage.view(.init(displayName: principal.displayName, unread: unread), context: PageContext(req))
+        let surveys = try await principal.personID.asyncMap { try await Surveys.waiting(for: $0, on: req.database) } ?? 0
+        return HomePage.view(.init(displayName: principal.displayName, unread: unread, surveys: surveys), context: PageContext(req))
     }
 
     static func area(_ area: SiteURL.Area) -> @Sendable (Request) async throws -> HTML {

@@ -80,6 +80,17 @@ enum Surveys {
         try await SurveyInvitation.query(on: db).filter(\.$surveyID == survey.requireID()).filter(\.$personID == person).count() > 0
     }
 
+    /// How many open surveys a person is asked and has not answered yet (for the start page).
+    static func waiting(for person: UUID, on db: any Database) async throws -> Int {
+        let today = CalendarDate.today.description
+        struct Count: Decodable { var n: Int }
+        return try await db.sql.raw("""
+            SELECT CAST(COUNT(*) AS BIGINT) AS n FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id
+            WHERE i.person_id = \(bind: person) AND i.answered = \(bind: false) AND s.closed_on IS NULL
+              AND s.opens_on <= \(bind: today) AND (s.closes_on IS NULL OR s.closes_on >= \(bind: today))
+            """).first(decoding: Count.self)?.n ?? 0
+    }
+
     static func hasAnswered(_ person: UUID, survey: UUID, on db: any Database) async throws -> Bool {
         try await SurveyInvitation.query(on: db).filter(\.$surveyID == survey).filter(\.$personID == person).filter(\.$answered == true).count() > 0
     }
