@@ -331,14 +331,15 @@ private func surveyRoutes(_ app: Application) {
     surveys.post(use: SurveysController.create).policy(hr)
     surveys.get(":surveyID", use: SurveysController.show).policy(.signedIn)
     surveys.post(":surveyID", "responses", use: SurveysController.answer).policy(.signedIn)
-    surveys.get(":surveyID", "results", use: SurveysController.results).policy(hr)
+    // HR and administrators, and heads of units for their units' groups: the handler checks.
+    surveys.get(":surveyID", "results", use: SurveysController.results).policy(.signedIn)
     surveys.post(":surveyID", "close", use: SurveysController.close).policy(hr)
     let api = app.grouped("api", "v1", "surveys")
     api.get(use: SurveysAPI.list).policy(.signedIn)
     api.post(use: SurveysAPI.create).policy(hr)
     api.get(":surveyID", use: SurveysAPI.show).policy(.signedIn)
     api.post(":surveyID", "responses", use: SurveysAPI.respond).policy(.signedIn)
-    api.get(":surveyID", "results", use: SurveysAPI.results).policy(hr)
+    api.get(":surveyID", "results", use: SurveysAPI.results).policy(.signedIn)
 }
 
 /// The risk API: the handlers apply `RiskAccess` as the pages do; registers and appetite are

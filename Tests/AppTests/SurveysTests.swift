@@ -143,6 +143,18 @@ struct SurveysTests {
             let blue = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results?unitId=\(org.blue.id!)", headers: hr)
             let red = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results?unitId=\(org.red.id!)", headers: hr)
             let staff = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results", headers: org.red6[0])
+            // The director heads the directorate; the first person in Red heads Red.
+            let director = try #require(try await Person.query(on: app.db).filter(\.$employeeRef == "D1").first())
+            let redLead = try #require(try await Person.query(on: app.db).filter(\.$employeeRef == "R1").first())
+            org.directorate.$head.id = director.id
+            try await org.directorate.save(on: app.db)
+            org.red.$head.id = redLead.id
+            try await org.red.save(on: app.db)
+            let directorView = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results", headers: org.director)
+            let redView = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results", headers: org.red6[0])
+            let redAsksBlue = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results?unitId=\(org.blue.id!)", headers: org.red6[0])
+            let redAsksRed = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results?unitId=\(org.red.id!)", headers: org.red6[0])
+            let blueStaff = try await app.testing().sendRequest(.GET, "/api/v1/surveys/\(ids[1])/results", headers: org.blue4[0])
             var browser = try await RecruitmentFixtures.browser(app, "od2@x.org", roles: [.hr])
             let page = try await browser.get("/surveys/\(ids[1])/results")
             // check
@@ -159,7 +171,15 @@ struct SurveysTests {
             #expect(blue.status == .badRequest)
             #expect(blue.body.string.contains("Fewer than 5 people in Unit B answered") && blue.body.string.contains("counted in Unit D"))
             #expect(red.status == .ok && red.body.string.contains("\"respondents\":6"))
-            #expect(staff.status == .forbidden)
+            #expect(staff.status == .forbidden, "before anyone heads a unit")
+            let forDirector = try JSONDecoder().decode(SurveyResults.Model.self, from: Data(directorView.body.readableBytesView))
+            #expect(forDirector.unitsOnly && forDirector.groups.map(\.unit) == ["Unit R", "Unit D"])
+            #expect(forDirector.overall == nil && forDirector.comments.isEmpty && forDirector.trend.isEmpty, "the whole, comments and trend are for HR")
+            let forRed = try JSONDecoder().decode(SurveyResults.Model.self, from: Data(redView.body.readableBytesView))
+            #expect(forRed.groups.map(\.unit) == ["Unit R"] && forRed.folded.isEmpty)
+            #expect(redAsksBlue.status == .notFound, "another unit is not confirmed to a head of Red")
+            #expect(redAsksRed.status == .ok)
+            #expect(blueStaff.status == .forbidden)
             #expect(page.body.string.contains("Unit R: 6 answered") && page.body.string.contains("Includes the answers of Unit B"))
             #expect(page.body.string.contains("11 of 11 people asked have answered (100%)."))
         }

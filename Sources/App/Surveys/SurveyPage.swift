@@ -21,6 +21,8 @@ enum SurveyPage {
         var asked: Bool
         var answered: Bool
         var organiser: Bool
+        /// HR, administrators and heads of units (their units' groups).
+        var canSeeResults: Bool
         var questions: [Question]
         var errors: [FieldError] = []
         /// What was sent, shown again beside the errors.
@@ -37,6 +39,7 @@ enum SurveyPage {
         let questions = try await SurveyQuestion.query(on: db).filter(\.$survey.$id == id).sort(\.$position).all()
         return Model(id: id, title: survey.title, intro: survey.intro, open: survey.isOpen(today: .today), closesOn: survey.closesOn,
                      asked: asked, answered: answered, organiser: SurveysController.isOrganiser(principal),
+                     canSeeResults: try await SurveyResults.reach(of: principal, on: db) != nil,
                      questions: try questions.map { Question(id: try $0.requireID(), kind: $0.kindValue, text: $0.text) })
     }
 
@@ -47,9 +50,9 @@ enum SurveyPage {
                               hasErrors: !model.errors.isEmpty), context: context,
             Components.errorSummary(model.errors),
             Components.heading(model.title, caption: "Pulse survey"),
-            model.organiser ? H.el("p", H.cls("govuk-body app-actions"),
+            model.canSeeResults ? H.el("p", H.cls("govuk-body app-actions"),
                 H.link("See the results", to: .surveys(.results(model.id))),
-                model.open ? Components.form(action: .surveys(.close(model.id)), csrf: context.csrfToken, confirm: "Close the survey? Nobody else will be able to answer.",
+                model.open && model.organiser ? Components.form(action: .surveys(.close(model.id)), csrf: context.csrfToken, confirm: "Close the survey? Nobody else will be able to answer.",
                     H.el("button", H.cls("app-link-button"), H.attr("type", "submit"), H.text("Close the survey"))) : .empty) : .empty,
             body(model, csrf: context.csrfToken)
         )

@@ -59,6 +59,40 @@ enum SurveyResults {
         var unshown: Int
         var comments: [String]
         var trend: [TrendPoint]
+        /// True when narrowed to a unit head's own units.
+        var unitsOnly = false
+    }
+
+    /// How much of a survey's results someone may see.
+    enum Reach: Sendable {
+        /// HR and administrators: everything.
+        case all
+        /// The head of a unit: the groups in their units (the unit and those below it), without
+        /// the whole-survey figures, comments or trend.
+        case units(Set<UUID>)
+    }
+
+    /// What the caller may see of results; nil for nothing.
+    static func reach(of principal: Principal, on db: any Database) async throws -> Reach? {
+        if SurveysController.isOrganiser(principal) { return .all }
+        guard let me = principal.personID else { return nil }
+        let headed = try await OrgUnit.query(on: db).filter(\.$head.$id == me).all().compactMap(\.id)
+        guard !headed.isEmpty else { return nil }
+        var units: Set<UUID> = []
+        for unit in headed { units.formUnion(try await OrganisationCompliance.subtreeIDs(unit, on: db)) }
+        return .units(units)
+    }
+
+    /// The results narrowed to the groups and folded units within `units`.
+    static func narrowed(_ model: Model, to units: Set<UUID>) -> Model {
+        var narrow = model
+        narrow.groups = model.groups.filter { units.contains($0.unitId) }
+        narrow.folded = model.folded.filter { units.contains($0.unitId) }
+        narrow.overall = nil
+        narrow.comments = []
+        narrow.trend = []
+        narrow.unitsOnly = true
+        return narrow
     }
 
     struct Row: Decodable {

@@ -14,8 +14,9 @@ enum SurveyResultsPage {
             H.el("p", H.cls("govuk-body-l"), H.attr("id", "response-rate"),
                  H.text("\(model.respondents) of \(model.asked) people asked have answered" +
                         (model.asked > 0 ? " (\(Int((Double(model.respondents) * 100 / Double(model.asked)).rounded()))%)." : "."))),
-            H.el("h2", H.cls("govuk-heading-m"), H.text("Everyone who answered")),
-            model.overall.map { table("Everyone who answered", questions: model.questions, scores: $0, detailed: true) }
+            model.unitsOnly ? Components.paragraph("You see the groups in the units you lead. The whole survey, the comments and the trend are for HR.") : .empty,
+            model.unitsOnly ? .empty : H.el("h2", H.cls("govuk-heading-m"), H.text("Everyone who answered")),
+            model.unitsOnly ? .empty : model.overall.map { table("Everyone who answered", questions: model.questions, scores: $0, detailed: true) }
                 ?? Components.paragraph(model.respondents < model.minimumGroup
                     ? "Fewer than \(model.minimumGroup) people have answered, so no results are shown yet."
                     : "Not shown: \(model.unshown) answers are in no group of \(model.minimumGroup) or more, and the whole would give them away."),
@@ -32,8 +33,8 @@ enum SurveyResultsPage {
                 Components.table(caption: "Units not shown on their own", headers: ["Unit", "Their answers are counted in"], rows: model.folded.map { f in
                     [H.text(f.unit), H.text(f.countedIn ?? "No group shown (too few further up)")]
                 })),
-            H.el("h2", H.cls("govuk-heading-m"), H.text("Comments")),
-            model.comments.isEmpty ? Components.paragraph(model.overall == nil ? "Comments are shown with the whole survey's results." : "No comments.")
+            model.unitsOnly ? .empty : H.el("h2", H.cls("govuk-heading-m"), H.text("Comments")),
+            model.unitsOnly ? .empty : model.comments.isEmpty ? Components.paragraph(model.overall == nil ? "Comments are shown with the whole survey's results." : "No comments.")
                 : H.el("ul", H.cls("govuk-list"), .group(model.comments.map { H.el("li", H.el("blockquote", H.cls("app-quote"), H.text($0))) })),
             trend(model)
         )

@@ -102,17 +102,17 @@ enum SurveysAPI {
         return .created
     }
 
-    /// The results; with `unitId`, that unit's group only, refused when it is under the minimum.
+    /// The results (HR and administrators; a unit's head, their units' groups); with `unitId`,
+    /// that unit's group only, refused when it is under the minimum.
     @Sendable static func results(req: Request) async throws -> Response {
-        let survey = try await SurveysController.load(req)
-        let model = try await SurveyResults.query(survey, on: req.database)
+        let model = try await SurveysController.readableResults(req)
         guard let raw = req.query[String.self, at: "unitId"] else { return try await model.encodeResponse(for: req) }
         guard let unit = UUID(uuidString: raw) else { throw AppError.invalid([.init(field: "unitId", message: "Give a unit's id")]) }
         if let group = model.groups.first(where: { $0.unitId == unit }) { return try await group.encodeResponse(for: req) }
         let folded = model.folded.first { $0.unitId == unit }
         var name = folded?.unit
         if name == nil { name = try await OrgUnit.find(unit, on: req.database)?.name }
-        guard let name else { throw AppError.notFound }
+        guard let name, model.unitsOnly == false || folded != nil else { throw AppError.notFound }
         let message: String
         if let folded {
             message = "Fewer than \(model.minimumGroup) people in \(name) answered, so its results are not shown on their own: "

@@ -79,7 +79,7 @@ enum SurveysController {
         let principal = try req.requirePrincipal()
         let survey = try await load(req)
         let model = try await SurveyPage.query(survey, principal: principal, on: req.database)
-        guard model.asked || isOrganiser(principal) else { throw AppError.notFound }
+        guard model.asked || model.canSeeResults else { throw AppError.notFound }
         return SurveyPage.view(model, context: PageContext(req))
     }
 
@@ -107,8 +107,18 @@ enum SurveysController {
     }
 
     @Sendable static func results(req: Request) async throws -> HTML {
+        SurveyResultsPage.view(try await readableResults(req), context: PageContext(req))
+    }
+
+    /// The survey's results as the caller may see them (`SurveyResults.reach`).
+    static func readableResults(_ req: Request) async throws -> SurveyResults.Model {
         let survey = try await load(req)
-        return SurveyResultsPage.view(try await SurveyResults.query(survey, on: req.database), context: PageContext(req))
+        guard let reach = try await SurveyResults.reach(of: try req.requirePrincipal(), on: req.database) else { throw AppError.forbidden }
+        let model = try await SurveyResults.query(survey, on: req.database)
+        switch reach {
+        case .all: return model
+        case .units(let units): return SurveyResults.narrowed(model, to: units)
+        }
     }
 
     @Sendable static func close(req: Request) async throws -> Response {
