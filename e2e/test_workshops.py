@@ -24,7 +24,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from axe import check_axe, visit
 from conftest import running_demo
-from helpers import tick, as_user, fill, follow, link, main_text, path_of, press, table_dicts
+from helpers import tick, assert_error_page, summary_value, as_user, fill, follow, link, main_text, path_of, press, table_dicts
 
 HELEN = "helen.price@elmbridgevale.example"
 CLAIRE = "claire.watson@elmbridgevale.example"
@@ -190,6 +190,23 @@ def test_an_open_space_session_from_post_its_to_write_up(driver, demo, more_driv
     assert any("Trust around a shared purpose" in q for q in quotes), quotes
     follow(driver, link(driver, "Print the write-up"))
     assert "Reflection time, not presenteeism" in main_text(driver)
+
+    # Helen changes the details, then starts a top-team series from the template (the date is asked for first).
+    visit(driver, demo.url(workshop))
+    follow(driver, link(driver, "Change the details"))
+    fill(driver, "#votes", "3")
+    press(driver, "Save the details")
+    assert "3" in summary_value(driver, "Votes for each participant")
+    visit(driver, demo.url("/workshops"))
+    follow(driver, link(driver, "Start a series"))
+    fill(driver, "#title", "New cabinet, spring")
+    press(driver, "Start the series")
+    assert_error_page(driver, ["first_on"])
+    fill(driver, "#first_on", (date.today() + timedelta(days=14)).strftime("%d/%m/%Y"))
+    press(driver, "Start the series")
+    sessions = [row["Session"] for row in table_dicts(driver, "Sessions in the series")]
+    assert sessions == ["Workshop 1: The cabinet's priorities", "Workshop 2: A joint vision and working relationship",
+                        "Workshop 3: Strategic performance and joint working"], sessions
 
     # The demo's top-team series: one action log across its sessions, with the follow-through.
     visit(driver, demo.url("/workshops"))
